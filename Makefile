@@ -1,0 +1,52 @@
+# factcheck — developer tasks. `make` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.stamp-install
+SHARED ?= ../shared
+TESTS ?=
+SAMPLE := sources/mcgill-kazakh-protests.md
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint fmt typecheck pytest eval bench check clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip>=25.1"
+	$(BIN)/pip install -q -e . --group dev
+	touch $(STAMP)
+
+install: $(STAMP) ## make the virtual environment and install factcheck with its dev tools
+
+demo: $(STAMP) ## run factcheck on the bundled sample article
+	$(BIN)/factcheck claims $(SAMPLE)
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check factcheck tests bench scripts
+	$(BIN)/ruff format --check factcheck tests bench scripts
+
+fmt: $(STAMP) ## format the code
+	$(BIN)/ruff format factcheck tests bench scripts
+	$(BIN)/ruff check --fix factcheck tests bench scripts
+
+typecheck: $(STAMP) ## mypy --strict on the package
+	$(BIN)/mypy
+
+pytest: $(STAMP) ## the test suite alone (TESTS=pattern selects)
+	$(BIN)/pytest $(if $(TESTS),-k "$(TESTS)")
+
+test: lint typecheck pytest ## lint, typecheck and the test suite
+
+eval: $(STAMP) ## score extraction on ../shared/eval and check the pinned floors
+	$(BIN)/python scripts/eval_gate.py --shared $(SHARED)
+
+bench: $(STAMP) ## throughput and memory on 5 MB of news-like text, with quantulum3 as the peer
+	$(BIN)/python bench/bench_extract.py
+
+check: test eval ## what CI runs
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .venv-bench .pytest_cache .mypy_cache .ruff_cache .hypothesis bench/out

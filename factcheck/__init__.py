@@ -1,0 +1,19 @@
+"""factcheck: offline claim-and-source fact-checking.
+
+Every figure of an article becomes an atomic claim that can be checked against sources.
+"""
+
+from factcheck.claims import extract_claims
+from factcheck.model import Claim, Document, Figure, FigureKind, Qualifier
+from factcheck.sources import load_document
+
+__all__ = [
+    "Claim",
+    "Document",
+    "Figure",
+    "FigureKind",
+    "Qualifier",
+    "extract_claims",
+    "load_document",
+]
+__version__ = "0.1.0"

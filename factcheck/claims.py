@@ -1,0 +1,426 @@
+"""Atomic claims: each figure of a document with what it counts, its predicate and its subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lemminflect import getInflection
+
+from factcheck.figures import MONTH, YEAR, DateContext, find_figures
+from factcheck.lexicon import AUXILIARIES, STOP_WORDS, is_noun, lemma, pos_tags
+from factcheck.model import Claim, Document, Figure, FigureKind, content_id
+from factcheck.text import split_sentences
+
+K = FigureKind
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
+CLAUSE_BREAK = {";", ":", "—", "–", "(", ")", '"', "“", "”"}
+SUBORDINATORS = {
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "but",
+    "and",
+    "which",
+    "who",
+    "that",
+}
+MODIFIER_WORDS = {
+    "reportedly",
+    "allegedly",
+    "also",
+    "already",
+    "still",
+    "just",
+    "only",
+    "now",
+    "then",
+    "later",
+    "eventually",
+    "finally",
+    "officially",
+    "particularly",
+    "not",
+    "never",
+    "been",
+    "being",
+    "be",
+    "to",
+}
+# Nouns that name events; a figure attached to one takes it as its predicate.
+EVENT_NOUNS = set(
+    """
+    protest protests war wars election elections revolution revolutions unrest independence
+    withdrawal ruling decision convention penalty attack attacks chaos explosion ambush earthquake
+    crisis uprising coup invasion agreement treaty referendum summit visit collapse deployment
+    arrest arrests strike strikes fine fines lifting riot riots clash clashes massacre genocide
+    death deaths vote ceasefire occupation annexation famine pandemic outbreak epidemic flood
+    floods storm hurricane drought fire fires blast bombing shooting rally rallies crackdown
+    offensive operation mission campaign incident accident disaster census survey poll study
+    report inauguration resignation dissolution merger acquisition deal sanctions sanction
+    """.split()
+)
+# Nouns that only measure ("a force of", "the number of") and pass the predicate on.
+PASS_THROUGH_NOUNS = {
+    "force",
+    "total",
+    "number",
+    "group",
+    "contingent",
+    "toll",
+    "tally",
+    "sum",
+    "figure",
+    "amount",
+    "average",
+    "estimate",
+    "count",
+    "record",
+    "level",
+    "rate",
+    "share",
+    "fine",
+    "loan",
+}
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(sentence: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """Split a document into atomic claims, one per figure, in text order."""
+    claims: list[Claim] = []
+    anchor: tuple[int, int] | None = None
+    for sentence_start, sentence_end in split_sentences(document.text):
+        sentence = document.text[sentence_start:sentence_end]
+        context = DateContext(doc_date=document.date, anchor=anchor)
+        figures = find_figures(sentence, context)
+        if not figures:
+            continue
+        tokens = tokenize(sentence)
+        for figure in figures:
+            claims.append(_claim(document, sentence, sentence_start, sentence_end, figure, tokens))
+        anchor = _last_month_year(sentence) or anchor
+    return claims
+
+
+def _last_month_year(sentence: str) -> tuple[int, int] | None:
+    from factcheck.figures import _month_number
+
+    matches = list(
+        re.finditer(
+            rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<y>{YEAR})\b", sentence
+        )
+    )
+    if not matches:
+        return None
+    last = matches[-1]
+    return _month_number(last.group("m")), int(last.group("y"))
+
+
+def _claim(
+    document: Document, sentence: str, s_start: int, s_end: int, figure: Figure, tokens: list[Token]
+) -> Claim:
+    predicate, verb_index, position = find_predicate(tokens, figure)
+    subject = find_subject(tokens, verb_index, figure) if verb_index is not None else None
+    rendered = render_claim(sentence, tokens, figure, verb_index, position, subject)
+    fields = {
+        "document": document.id,
+        "sentence_start": s_start,
+        "start": s_start + figure.start,
+        "end": s_start + figure.end,
+        "text": figure.text,
+    }
+    return Claim(
+        id=content_id(fields),
+        document=document.id,
+        sentence=sentence,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        start=s_start + figure.start,
+        end=s_start + figure.end,
+        text=figure.text,
+        kind=figure.kind,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        unit=figure.unit,
+        predicate=predicate,
+        subject=subject,
+        claim=rendered,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Predicates
+
+
+def is_verb(tokens: list[Token], index: int) -> bool:
+    """Guess whether a token is a verb from its possible tags and its neighbours."""
+    token = tokens[index]
+    word = token.lower
+    if not token.text[0].isalpha() or word in AUXILIARIES or word in STOP_WORDS:
+        return False
+    if token.text[0].isupper() and index > 0 and tokens[index - 1].text not in {'"', "“", "(", ":"}:
+        return False  # a capitalised word mid-sentence is a name
+    tags = pos_tags(token.text)
+    if "VERB" not in tags:
+        return False
+    if tags <= {"VERB", "AUX"}:
+        return True
+    previous = tokens[index - 1].lower if index > 0 else ""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if previous in AUXILIARIES or previous in (
+        "to",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "who",
+        "which",
+        "i",
+        "you",
+    ):
+        return True
+    if previous in (
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "of",
+        "this",
+        "that",
+        "these",
+        "those",
+    ):
+        return False
+    if word.endswith("ed"):
+        return not (
+            following and "NOUN" in pos_tags(following) and "VERB" not in pos_tags(following)
+        )
+    if word.endswith("ing"):
+        return (
+            previous in (",",)
+            or following in ("the", "a", "an", "more", "over", "about", "some", "at")
+            or bool(following[:1].isdigit())
+        )
+    return False
+
+
+def _clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
+    """Token range of the clause around a token, cut at strong punctuation."""
+    left = index
+    while left > 0 and tokens[left - 1].text not in CLAUSE_BREAK:
+        left -= 1
+    right = index
+    while right + 1 < len(tokens) and tokens[right + 1].text not in CLAUSE_BREAK:
+        right += 1
+    return left, right
+
+
+def find_predicate(tokens: list[Token], figure: Figure) -> tuple[str | None, int | None, str]:
+    """Return (lemma, token index, "after"|"before"|"noun"|"") of the figure's verb or event noun."""
+    first = next((i for i, t in enumerate(tokens) if t.end > figure.start), len(tokens))
+    last_end = max(figure.end, figure.unit_end or figure.end)
+    last = next((i for i, t in enumerate(tokens) if t.start >= last_end), len(tokens))
+    left, right = _clause_span(tokens, min(first, len(tokens) - 1)) if tokens else (0, -1)
+    # 1. the figure is the subject: "208 protesters were killed", "aircraft flew"
+    index = last
+    while index < len(tokens) and index <= right + 1:
+        token = tokens[index]
+        if (
+            token.lower in ("and", "or")
+            and index + 1 < len(tokens)
+            and (tokens[index + 1].text[:1].isdigit())
+        ):
+            # "208 protesters and 19 members of security forces were killed"
+            index += 2
+            while (
+                index < len(tokens)
+                and is_noun(tokens[index].text)
+                and not is_verb(tokens, index)
+                or index < len(tokens)
+                and tokens[index].lower in ("of", "security")
+            ):
+                index += 1
+            continue
+        if (
+            token.lower in AUXILIARIES
+            or token.lower in MODIFIER_WORDS
+            or token.lower in ("of",)
+            and index == last
+        ):
+            index += 1
+            continue
+        if token.text in (",",) and index == last:
+            break
+        if is_verb(tokens, index) and not token.lower.endswith("ing"):
+            return lemma(token.text), index, "after"
+        break
+    # 2. a verb before the figure in its clause: "deploying more than 3,000", "started on"
+    index = first - 1
+    while index >= left:
+        token = tokens[index]
+        if (
+            token.lower in EVENT_NOUNS
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower in ("of", "in", "on", "since", "to", "at")
+        ):
+            return _noun_lemma(token.text), index, "noun"
+        if token.text == "," and index < first - 1:
+            break
+        if is_verb(tokens, index):
+            return lemma(token.text), index, "before"
+        if token.lower in SUBORDINATORS and index < first - 1:
+            break
+        index -= 1
+    # 3. an event noun right after a year or date: "the 2020 protests", "2022 Kazakh unrest"
+    if figure.kind in (K.YEAR, K.DATE):
+        for index in range(last, min(last + 3, len(tokens))):
+            if tokens[index].lower in EVENT_NOUNS:
+                return _noun_lemma(tokens[index].text), index, "noun"
+            if not is_noun(tokens[index].text):
+                break
+    # 4. the nearest verb after the figure anywhere in the sentence
+    for index in range(last, len(tokens)):
+        if is_verb(tokens, index) and not tokens[index].lower.endswith("ing"):
+            return lemma(tokens[index].text), index, "after"
+    for index in range(first - 1, -1, -1):
+        if is_verb(tokens, index):
+            return lemma(tokens[index].text), index, "before"
+    return None, None, ""
+
+
+def _noun_lemma(word: str) -> str:
+    lowered = word.lower()
+    if lowered.endswith("ing"):
+        return lemma(lowered, "VERB")
+    return lemma(lowered, "NOUN")
+
+
+# ---------------------------------------------------------------------------------------------
+# Subjects and rendering
+
+
+def find_subject(tokens: list[Token], verb_index: int | None, figure: Figure) -> str | None:
+    """The noun phrase acting before the predicate ("Russia" in "Russia sent 2,030 troops")."""
+    if verb_index is None:
+        return None
+    verb_token = tokens[verb_index]
+    if verb_token.start >= figure.end:
+        return None  # the figure (with its unit) is itself the subject
+    index = verb_index - 1
+    while index >= 0 and (
+        tokens[index].lower in AUXILIARIES or tokens[index].lower in MODIFIER_WORDS
+    ):
+        index -= 1
+    if verb_token.lower.endswith("ing") and index >= 0 and tokens[index].text == ",":
+        index = _first_noun_phrase_end(tokens, verb_index)
+    words: list[Token] = []
+    while index >= 0 and len(words) < 4:
+        token = tokens[index]
+        if not token.text[:1].isalpha() and token.text not in ("'s", "’s"):
+            break
+        if token.lower in STOP_WORDS and token.lower not in ("of",):
+            break
+        if not (is_noun(token.text) or token.text[:1].isupper() or token.lower == "of"):
+            break
+        words.insert(0, token)
+        index -= 1
+    while words and words[0].lower == "of":
+        words.pop(0)
+    if not words:
+        return None
+    text = " ".join(t.text for t in words)
+    if text.lower() in STOP_WORDS:
+        return None
+    return text
+
+
+def _first_noun_phrase_end(tokens: list[Token], limit: int) -> int:
+    """Index of the last token of the sentence's first noun phrase before `limit`."""
+    index = 0
+    while index < limit and tokens[index].lower in ("the", "a", "an", "but", "and", "so", "then"):
+        index += 1
+    end = index - 1
+    while (
+        index < limit
+        and tokens[index].text[:1].isalpha()
+        and (is_noun(tokens[index].text) or tokens[index].text[:1].isupper())
+        and tokens[index].lower not in STOP_WORDS | AUXILIARIES
+    ):
+        end = index
+        index += 1
+    return end
+
+
+def render_claim(
+    sentence: str,
+    tokens: list[Token],
+    figure: Figure,
+    verb_index: int | None,
+    position: str,
+    subject: str | None,
+) -> str:
+    """A short rendering of the claim: "208 protesters were killed"."""
+    measure = figure.text
+    if figure.unit and figure.unit_start is not None and figure.unit_start >= figure.end:
+        measure = (
+            f"{figure.text} {figure.unit}"
+            if figure.kind not in (K.MONEY, K.PERCENT)
+            else figure.text
+        )
+    elif figure.unit and figure.kind in (K.COUNT, K.RATE) and figure.unit_start is None:
+        measure = f"{figure.text} ({figure.unit})"
+    if verb_index is None:
+        return measure
+    verb = tokens[verb_index]
+    if position == "after":
+        start = figure.unit_end if figure.unit_end and figure.unit_end > figure.end else figure.end
+        aux_start = verb.start
+        index = verb_index - 1
+        while (
+            index >= 0
+            and tokens[index].end > start
+            and (tokens[index].lower in AUXILIARIES or tokens[index].lower in MODIFIER_WORDS)
+        ):
+            aux_start = tokens[index].start
+            index -= 1
+        return f"{measure} {sentence[aux_start : verb.end]}"
+    if position == "noun":
+        return f"{verb.text} {_preposition_before(sentence, figure)}{measure}".strip()
+    verb_text = verb.text
+    if verb.lower.endswith("ing"):
+        past = getInflection(lemma(verb.text), tag="VBD")
+        verb_text = past[0] if past else verb.text
+    lead = f"{subject} {verb_text}" if subject else verb_text
+    return f"{lead} {_preposition_before(sentence, figure)}{measure}"
+
+
+def _preposition_before(sentence: str, figure: Figure) -> str:
+    if figure.kind not in (K.DATE, K.YEAR, K.DURATION):
+        return ""
+    match = re.search(
+        r"\b(on|in|since|until|from|for|during|at|after|before)\s+(?:the\s+)?$",
+        sentence[: figure.start],
+    )
+    return f"{match.group(1)} " if match else ""

@@ -1,0 +1,104 @@
+"""The factcheck command line: a thin typer layer over the library.
+
+Exit codes: 0 ok; 1 findings (disputed claims, with --fail-on); 2 bad input or usage;
+3 internal error (traceback with --debug); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+
+
+class ExitCode(IntEnum):
+    """The exit codes documented in the README."""
+
+    OK = 0
+    FINDINGS = 1
+    BAD_INPUT = 2
+    INTERNAL = 3
+    INTERRUPTED = 130
+
+
+app = typer.Typer(
+    name="factcheck",
+    help="Offline claim-and-source fact-checking: every figure of an article as an atomic claim.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+stderr = Console(stderr=True)
+_state = {"debug": False}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into one-line messages and documented exit codes."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except FactcheckError as error:
+            stderr.print(f"[bold red]error:[/] {_one_line(str(error))}", highlight=False)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        except KeyboardInterrupt:
+            stderr.print("interrupted")
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(ExitCode.OK) from None
+        except Exception as error:
+            if _state["debug"]:
+                raise
+            stderr.print(
+                f"[bold red]internal error:[/] {type(error).__name__}: {_one_line(str(error))} "
+                "(run with --debug for the traceback, and please report it)",
+                highlight=False,
+            )
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+    return wrapper
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())[:500]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find every figure in an article and check it against your sources."""
+    _state["debug"] = debug
+
+
+from factcheck.cli import claims as _claims  # noqa: E402,F401  (registers the command)

@@ -1,0 +1,1114 @@
+"""The figure reader: finds every figure in a sentence and reads its value, qualifier and unit.
+
+The grammar is hand-written because it is the heart of the tool: no library keeps the
+qualifier ("more than"), the counted noun or the open interval of a figure. Number words
+go through text2num (see numerals.py). Each rule is tested in tests/test_figures.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck import lexicon
+from factcheck.model import Bound, Figure, FigureKind, Qualifier
+from factcheck.numerals import NUMBER_WORDS, SCALES, parse_number_words, parse_numeral
+
+K = FigureKind
+Q = Qualifier
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _number
+        MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+
+_MONTH_FULL = "|".join(name for name in calendar.month_name if name)
+_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# Capitalised month names only: "may" and "march" are verbs too.
+MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)(?![A-Za-z])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+DASH = r"\s*[-–—]\s*"
+
+NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+SCALE_WORD = (
+    r"(?:thousands?|millions?|billions?|trillion|mln|mn|bn|tn|lakh|crore|k|m|b)(?![A-Za-z])"
+)
+CURRENCY_PREFIX = r"(?:US\$|USD|EUR|GBP|A\$|C\$|HK\$|S\$|NZ\$|Rs\.?|R\$|\$|€|£|¥|₹|₽|₸)"
+CURRENCY_CODES: dict[str, str] = {
+    "US$": "USD",
+    "USD": "USD",
+    "$": "USD",
+    "EUR": "EUR",
+    "€": "EUR",
+    "GBP": "GBP",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "₽": "RUB",
+    "₸": "KZT",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "R$": "BRL",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "tenge": "KZT",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "lira": "TRY",
+    "francs": "CHF",
+    "franc": "CHF",
+    "won": "KRW",
+    "naira": "NGN",
+    "rand": "ZAR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "kzt": "KZT",
+    "rub": "RUB",
+    "cny": "CNY",
+    "jpy": "JPY",
+    "inr": "INR",
+    "chf": "CHF",
+}
+PERCENT_SUFFIX = re.compile(
+    r"\s*(?:%|(?:-|\s)?(?:per\s?cent(?:age points?)?|percentage points?|pct\b\.?))",
+    re.IGNORECASE,
+)
+POINTS_SUFFIX = re.compile(r"(?:-|\s)(?:points?|pts?\.?)(?![A-Za-z])", re.IGNORECASE)
+
+# Vague amounts (FORMAT conventions): dozens 24–99, hundreds 200–999, ...
+VAGUE_AMOUNTS: list[tuple[str, int, int]] = [
+    (r"hundreds\s+of\s+thousands", 200_000, 999_999),
+    (r"tens\s+of\s+thousands", 20_000, 99_999),
+    (r"hundreds\s+of\s+millions", 200_000_000, 999_999_999),
+    (r"tens\s+of\s+millions", 20_000_000, 99_999_999),
+    (r"hundreds\s+of\s+billions", 200_000_000_000, 999_999_999_999),
+    (r"tens\s+of\s+billions", 20_000_000_000, 99_999_999_999),
+    (r"several\s+hundred\s+thousand", 300_000, 999_999),
+    (r"several\s+thousand", 3_000, 9_999),
+    (r"several\s+hundred", 300, 999),
+    (r"several\s+million", 3_000_000, 9_999_999),
+    (r"several\s+dozen", 36, 119),
+    (r"a\s+few\s+thousand", 2_000, 5_999),
+    (r"a\s+few\s+hundred", 200, 599),
+    (r"a\s+few\s+million", 2_000_000, 5_999_999),
+    (r"a\s+few\s+dozen", 24, 72),
+    (r"dozens", 24, 99),
+    (r"scores", 40, 99),
+    (r"hundreds", 200, 999),
+    (r"thousands", 2_000, 9_999),
+    (r"millions", 2_000_000, 9_999_999),
+    (r"billions", 2_000_000_000, 9_999_999_999),
+]
+VAGUE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(VAGUE_AMOUNTS)) + r")\b",
+    re.IGNORECASE,
+)
+FRACTIONS: dict[str, Decimal] = {
+    "half": Decimal("0.5"),
+    "third": Decimal(1) / Decimal(3),
+    "thirds": Decimal(1) / Decimal(3),
+    "quarter": Decimal("0.25"),
+    "quarters": Decimal("0.25"),
+    "fifth": Decimal("0.2"),
+    "fifths": Decimal("0.2"),
+    "tenth": Decimal("0.1"),
+    "tenths": Decimal("0.1"),
+}
+FRACTION = re.compile(
+    r"\b(?:(?P<count>a|one|two|three|four|nine)[\s-]+)?"
+    r"(?P<part>half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:century|decade|year|season|time|final|round|quarter))",
+    re.IGNORECASE,
+)
+MULTIPLIER = re.compile(
+    r"\b(?P<n>twice|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)(?:\s+|-)(?:times|fold)\b",
+    re.IGNORECASE,
+)
+
+QUALIFIER_BEFORE: list[tuple[str, Qualifier]] = [
+    (r"no\s+(?:fewer|less)\s+than", Q.GE),
+    (r"not\s+(?:fewer|less)\s+than", Q.GE),
+    (r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding", Q.LE),
+    (r"at\s+least|a\s+minimum\s+of|as\s+many\s+as\s+(?=.)", Q.GE),
+    (r"at\s+most|up\s+to|a\s+maximum\s+of|as\s+much\s+as", Q.LE),
+    (r"(?:just\s+|well\s+|slightly\s+)?(?:more|greater|higher)\s+than", Q.GT),
+    (r"(?:just\s+|well\s+|slightly\s+)?(?:over|above|exceeding|exceeded|exceeds|exceed)", Q.GT),
+    (r"in\s+excess\s+of|upwards\s+of|north\s+of", Q.GT),
+    (r"(?:just\s+|slightly\s+)?(?:less|fewer|lower)\s+than", Q.LT),
+    (r"(?:just\s+|slightly\s+)?(?:under|below)", Q.LT),
+    (r"within", Q.LE),
+    (
+        r"about|around|approximately|approx\.?|roughly|nearly|almost|some|circa|ca\.|"
+        r"an\s+estimated|estimated|close\s+to|perhaps|in\s+the\s+region\s+of|"
+        r"more\s+or\s+less|just\s+shy\s+of|"
+        r"the\s+best\s+part\s+of|just\s+about|an\s+approximate",
+        Q.APPROX,
+    ),
+]
+QUALIFIER_BEFORE_RE = re.compile(
+    r"(?:" + "|".join(f"(?P<q{i}>\\b{p})" for i, (p, _) in enumerate(QUALIFIER_BEFORE)) + r")\s*$",
+    re.IGNORECASE,
+)
+QUALIFIER_AFTER = re.compile(
+    r"^(?:\s*(?P<ge>\+|or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+more|plus(?!\s+\w+\s+(?:of|in)))"
+    r"|\s*(?P<le>or\s+less|or\s+fewer|or\s+below|or\s+under|and\s+below|at\s+most))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+DATE_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>by|before|after|until|till|since|from|as\s+of|prior\s+to|no\s+later\s+than)"
+    r"(?:\s+(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|end|middle|start|beginning)\s+of)?"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+# Words before a number that make it a label, not a figure: "No. 1", "Table 4", "pp. 12".
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|p|pp|page|pages|table|tables|fig|figure|figures|vol|volume|chapter|section|"
+    r"article|paragraph|para|resolution|route|flight|line|item|grade|level|phase|stage|episode|"
+    r"season|version|room|gate|platform|highway|box|appendix|annex|clause|rule|act|bill|hall|"
+    r"building|block|apartment|floor|unit|channel|number|num|ref|id|code|model|series|batch|"
+    r"lot|exhibit|slide|step|tier|category|class|squad|division|brigade|regiment|battalion|"
+    r"corps|district|ward|zone|sector|area|region|terminal|runway|lane|street|avenue|road|"
+    r"interstate|psalm|verse|op|opus|ch|sec|art|vs|version|v|windows|iphone|galaxy|boeing|"
+    r"airbus|apollo|soyuz|falcon|mig|su|tu|il|an)\.?\s*#?\s*$)|#\s*$",
+    re.IGNORECASE,
+)
+# Letters glued to digits make a code ("COVID-19", "G7", "Il-76", "5G", "CO2").
+CODE_BEFORE = re.compile(r"[A-Za-z][-/]?$|[A-Za-z]-$|[/@_]$|\d[-/.:]?$")
+ALLOWED_AFTER_SUFFIX = re.compile(
+    r"(?:st|nd|rd|th|s|k|m|mn|bn|b|tn|km|kg|mm|cm|m2|km2|sq|mw|gw|kw|kwh|mwh|gwh|twh|mph|"
+    r"kmh|kph|ppm|ppb|gb|tb|mb|c|f|x|ft|in|lb|lbs|t|g|ml|l|ha|mi|nm|v|hz|ghz|mhz|cc|bp)$",
+    re.IGNORECASE,
+)
+CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|GMT|UTC|ET\b|EST|CET)|"
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s+o'clock\b",
+    re.IGNORECASE,
+)
+URLISH = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\w+\.(?:com|org|net|gov|kz|ru|uk|io)\b\S*"
+)
+LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*[-–—]\s)\s+(?=\S)")
+PER_DENOMINATOR_ZONE = re.compile(
+    r"\bper\s+(?P<den>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:million|thousand))?|million|thousand|hundred)\b",
+    re.IGNORECASE,
+)
+CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
+
+# Number words that never start a figure on their own ("said one official", "one of").
+WEAK_WORDS = {"one", "a", "an"}
+
+
+@dataclass
+class Candidate:
+    """A raw match before it is turned into a Figure."""
+
+    start: int
+    end: int
+    kind: FigureKind
+    low: Bound
+    high: Bound
+    qualifier: Qualifier
+    unit: str | None = None
+    unit_start: int | None = None
+    unit_end: int | None = None
+    priority: int = 0
+    # numbers whose qualifier and unit are still to be read from the context
+    open_context: bool = False
+    written: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What the reader knows about time: the document's date and an anchor year."""
+
+    doc_date: datetime.date | None = None
+    # (month, year) of the last explicit month-year mention earlier in the document
+    anchor: tuple[int, int] | None = None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def _day_number(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _year_for(
+    month: int, day: int | None, context: DateContext, explicit: int | None
+) -> int | None:
+    """Choose the year of a date written without one."""
+    if explicit is not None:
+        return explicit
+    if context.anchor is not None and context.anchor[0] == month:
+        return context.anchor[1]
+    if context.doc_date is None:
+        return None
+    year = context.doc_date.year
+    candidate = datetime.date(year, month, min(day or 1, 28))
+    # News reports on the past: a date far after publication belongs to the previous year.
+    if (candidate - context.doc_date).days > 62:
+        return year - 1
+    return year
+
+
+def _iso_day(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day <= calendar.monthrange(2000, month)[1] else None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_month(year: int | None, month: int) -> str:
+    return f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
+
+
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 2–11 January 2022
+    (
+        "day_range_month",
+        re.compile(
+            rf"\b(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
+        ),
+    ),
+    # January 2–11, 2022
+    (
+        "month_day_range",
+        re.compile(
+            rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY}){DASH}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b"
+        ),
+    ),
+    # July 2018 - June 2019 / January to October 2019
+    (
+        "month_range",
+        re.compile(
+            rf"\b(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?(?:{DASH}|\s+(?:to|through|until)\s+)"
+            rf"(?P<m2>{MONTH})(?!\s+\d{{1,2}}\b)(?:\s+(?P<y2>{YEAR}))?\b"
+        ),
+    ),
+    # 2 January 2022, 12th of October
+    (
+        "day_month",
+        re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ),
+    # January 2nd, Jan. 7, July 18, 2007
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?!\s*(?:%|per|million|billion|people))(?:,?\s+(?P<y>{YEAR})(?!\d))?"
+        ),
+    ),
+    # May 2020
+    ("month_year", re.compile(rf"\b(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b(?![,.]?\d)")),
+]
+BARE_MONTH = re.compile(
+    rf"\b(?:(?P<pos>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?P<m>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)(?![A-Za-z])"
+)
+WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+RELATIVE_DAY = re.compile(
+    r"\b(?P<w>yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+    r"this\s+month|last\s+month|next\s+month|this\s+year|last\s+year|next\s+year)\b",
+    re.IGNORECASE,
+)
+DECADE = re.compile(
+    r"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<y>1[5-9]\d0|20\d0)'?s\b|\b'(?P<yy>\d0)s\b",
+    re.IGNORECASE,
+)
+YEAR_RANGE = re.compile(
+    rf"\b(?:(?P<between>between|from)\s+)?(?P<y1>{YEAR})(?:{DASH}|\s+(?P<conj>and|to|through|until)\s+)"
+    rf"(?P<y2>{YEAR}|\d\d)\b(?![,.]\d)"
+)
+BARE_YEAR = re.compile(
+    rf"(?<![\d,.$€£#])\b(?P<y>{YEAR})\b(?![,.]\d|\d|%|\s*(?:per|percent|per cent))"
+)
+
+
+def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
+    explicit_years = [
+        (m.start(), _month_number(m.group("m")), int(m.group("y")))
+        for m in re.finditer(
+            rf"(?P<m>{MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y>{YEAR})\b|"
+            rf"\b\d{{1,2}}\s+(?P<m2>{MONTH})\s+(?P<y2>{YEAR})\b",
+            sentence,
+        )
+        if m.group("m")
+    ] + [
+        (m.start(), _month_number(m.group("m2")), int(m.group("y2")))
+        for m in re.finditer(rf"\b\d{{1,2}}\s+(?P<m2>{MONTH})\s+(?P<y2>{YEAR})\b", sentence)
+    ]
+
+    def sentence_context(position: int) -> DateContext:
+        earlier = [(pos, month, year) for pos, month, year in explicit_years if pos < position]
+        if earlier:
+            _, month, year = max(earlier)
+            return DateContext(doc_date=context.doc_date, anchor=(month, year))
+        return context
+
+    day_dates: list[Candidate] = []
+    for name, pattern in DATE_PATTERNS:
+        for match in pattern.finditer(sentence):
+            groups = match.groupdict()
+            if name == "month_range":
+                y1 = int(groups["y1"]) if groups["y1"] else None
+                y2 = int(groups["y2"]) if groups["y2"] else None
+                m1, m2 = _month_number(groups["m1"]), _month_number(groups["m2"])
+                year2 = y2 if y2 is not None else y1
+                year1 = y1 if y1 is not None else year2
+                if year1 is None:
+                    year1 = year2 = _context_year(sentence, match.start(), context)
+                yield Candidate(
+                    match.start(),
+                    match.end(),
+                    K.DATE,
+                    _iso_month(year1, m1),
+                    _iso_month(year2, m2),
+                    Q.RANGE,
+                    priority=6,
+                )
+                continue
+            month = _month_number(groups["m"])
+            explicit = int(groups["y"]) if groups.get("y") else None
+            if name in ("day_range_month", "month_day_range"):
+                d1, d2 = _day_number(groups["d1"]), _day_number(groups["d2"])
+                year = _year_for(month, d1, context, explicit)
+                low, high = _iso_day(year, month, d1), _iso_day(year, month, d2)
+                if low and high and d1 < d2:
+                    yield Candidate(
+                        match.start(), match.end(), K.DATE, low, high, Q.RANGE, priority=6
+                    )
+                continue
+            if name == "month_year":
+                assert explicit is not None
+                iso = _iso_month(explicit, month)
+                yield Candidate(match.start(), match.end(), K.DATE, iso, iso, Q.EXACT, priority=5)
+                continue
+            day = _day_number(groups["d"])
+            year = _year_for(month, day, sentence_context(match.start()), explicit)
+            iso_day = _iso_day(year, month, day)
+            if iso_day:
+                found = Candidate(
+                    match.start(), match.end(), K.DATE, iso_day, iso_day, Q.EXACT, priority=5
+                )
+                day_dates.append(found)
+                yield found
+    for match in BARE_MONTH.finditer(sentence):
+        word = match.group("m")
+        before = sentence[: match.start()].lower()
+        if word in ("May", "March") and not re.search(
+            r"\b(?:in|since|by|until|of|early|late|mid|last|this|next|from|to|during)\s+$", before
+        ):
+            continue
+        if _is_name_part(sentence, match.start("m"), match.end("m")):
+            continue
+        month = _month_number(word)
+        year = _year_for(month, None, context, None)
+        if year is None:
+            year = _context_year(sentence, match.start(), context)
+        iso = _iso_month(year, month)
+        yield Candidate(match.start(), match.end(), K.DATE, iso, iso, Q.EXACT, priority=3)
+    if context.doc_date is not None:
+        for match in WEEKDAY.finditer(sentence):
+            target = WEEKDAYS[match.group("w").lower()]
+            back = (context.doc_date.weekday() - target) % 7
+            iso = (context.doc_date - datetime.timedelta(days=back)).isoformat()
+            for day_date in day_dates:
+                between = (
+                    sentence[day_date.end : match.start()]
+                    if day_date.end <= match.start()
+                    else sentence[match.end() : day_date.start]
+                )
+                if re.fullmatch(r"\s*,?\s*(?:the\s+)?", between) and isinstance(day_date.low, str):
+                    iso = day_date.low
+            yield Candidate(
+                match.start(),
+                match.start() + len(match.group("w")),
+                K.DATE,
+                iso,
+                iso,
+                Q.EXACT,
+                priority=2,
+            )
+        for match in RELATIVE_DAY.finditer(sentence):
+            yield from _relative(match, context.doc_date)
+
+
+def _is_name_part(sentence: str, start: int, end: int) -> bool:
+    """A month inside a name: "January Events", "Bloody January"."""
+    after = re.match(r"\s+([A-Z][a-z]+)", sentence[end:])
+    if after and after.group(1).lower() not in WEEKDAYS and after.group(1).lower() not in MONTHS:
+        return True
+    before = re.search(r"([A-Za-z]+)\s+$", sentence[:start])
+    return bool(
+        before
+        and before.group(1)[0].isupper()
+        and before.start(1) > 0
+        and before.group(1).lower()
+        not in ("in", "since", "by", "until", "early", "late", "mid", "on", "from")
+    )
+
+
+def _relative(match: re.Match[str], doc_date: datetime.date) -> Iterator[Candidate]:
+    word = re.sub(r"\s+", " ", match.group("w").lower())
+    start, end = match.start(), match.end()
+    if (
+        word in ("yesterday", "today", "tomorrow", "tonight")
+        or word.startswith("this ")
+        and word.split()[1] in ("morning", "afternoon", "evening")
+    ):
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        iso = (doc_date + datetime.timedelta(days=shift)).isoformat()
+        yield Candidate(start, end, K.DATE, iso, iso, Q.EXACT, priority=2)
+    elif word.endswith("month"):
+        month, year = doc_date.month, doc_date.year
+        if word.startswith("last"):
+            month, year = (12, year - 1) if month == 1 else (month - 1, year)
+        elif word.startswith("next"):
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        iso = _iso_month(year, month)
+        yield Candidate(start, end, K.DATE, iso, iso, Q.EXACT, priority=2)
+    else:
+        year = doc_date.year + {"last": -1, "next": 1}.get(word.split()[0], 0)
+        yield Candidate(start, end, K.YEAR, Decimal(year), Decimal(year), Q.EXACT, priority=2)
+
+
+def _context_year(sentence: str, position: int, context: DateContext) -> int | None:
+    """A year written earlier in the same sentence ("in 2019 (January to October)")."""
+    years = re.findall(rf"\b({YEAR})\b", sentence[:position])
+    if years:
+        return int(years[-1])
+    return context.doc_date.year if context.doc_date else None
+
+
+def _find_years(sentence: str) -> Iterator[Candidate]:
+    for match in DECADE.finditer(sentence):
+        if match.group("yy"):
+            base = 1900 + int(match.group("yy"))
+        else:
+            base = int(match.group("y"))
+        width = 100 if base % 100 == 0 and re.search(r"\b(?:18|19)00s", match.group()) else 10
+        yield Candidate(
+            match.start(),
+            match.end(),
+            K.YEAR,
+            Decimal(base),
+            Decimal(base + width - 1),
+            Q.RANGE,
+            priority=5,
+        )
+    for match in YEAR_RANGE.finditer(sentence):
+        y1 = int(match.group("y1"))
+        raw = match.group("y2")
+        y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+        conj = match.group("conj")
+        if y2 <= y1 or y2 - y1 > 200:
+            continue
+        if conj == "and" and not match.group("between"):
+            continue
+        yield Candidate(
+            match.start(), match.end(), K.YEAR, Decimal(y1), Decimal(y2), Q.RANGE, priority=4
+        )
+    for match in BARE_YEAR.finditer(sentence):
+        after = sentence[match.end() : match.end() + 40]
+        before = sentence[max(0, match.start() - 20) : match.start()]
+        if _year_is_a_count(before, after):
+            continue
+        value = Decimal(match.group("y"))
+        yield Candidate(match.start(), match.end(), K.YEAR, value, value, Q.EXACT, priority=4)
+
+
+def _year_is_a_count(before: str, after: str) -> bool:
+    """Tell "2000 troops" (a count) from "the 2020 protests" or "in 2020" (a year)."""
+    if re.search(
+        r"\b(?:in|since|by|until|of|from|to|between|during|before|after|the|and|'s|’s|year|early|late|mid)\s*$",
+        before,
+        re.IGNORECASE,
+    ):
+        return False
+    if re.match(
+        r"\s*[-–]?\s*(?:people|persons|troops|soldiers|men|women|children|protesters|workers|cases|deaths|votes|voters|jobs|units|homes|households|residents|students|employees|members|police|officers)\b",
+        after,
+        re.IGNORECASE,
+    ):
+        return True
+    return bool(re.match(r"\s+(?:more|additional|other|new)\s+[a-z]", after))
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+
+NUMBER = re.compile(
+    rf"(?P<cur>{CURRENCY_PREFIX})?\s?(?P<num>{NUMERAL})"
+    rf"(?:(?P<glue>%|[°º]\s?[CF]|[CF](?![A-Za-z]))(?=\s*(?:-|–|to)\s*\d))?"
+    rf"(?:(?P<rsep>\s*(?:-|–|—|to|and)\s*)(?P<cur2>{CURRENCY_PREFIX})?\s?(?P<num2>{NUMERAL}))?"
+    rf"(?:(?:\s|-)?(?P<scale>{SCALE_WORD}))?"
+)
+WORD_NUMBER = NUMBER_WORDS
+_AGE_NUMBER = rf"(?:{NUMERAL}|(?i:{NUMBER_WORDS.pattern}))"
+WORD_RANGE = re.compile(
+    rf"\b(?i:from|between)\s+(?P<a>(?i:{NUMBER_WORDS.pattern}))\s+(?i:to|and)\s+(?P<b>(?i:{NUMBER_WORDS.pattern}))"
+)
+AGE = re.compile(
+    rf"(?:\b(?P<q>under|below|over|above|less\s+than|more\s+than)\s+)?\bthe\s+age\s+of\s+(?P<n>{_AGE_NUMBER})"
+    rf"|\baged\s+(?P<n2>{_AGE_NUMBER})",
+)
+
+
+def _find_numbers(sentence: str) -> Iterator[Candidate]:
+    for match in NUMBER.finditer(sentence):
+        start = match.start("num") if match.group("cur") is None else match.start()
+        yield from _numeral_candidate(sentence, match, start)
+    for match in WORD_NUMBER.finditer(sentence):
+        yield from _word_candidate(sentence, match)
+    for match in VAGUE.finditer(sentence):
+        index = next(i for i in range(len(VAGUE_AMOUNTS)) if match.group(f"v{i}"))
+        _, low, high = VAGUE_AMOUNTS[index]
+        after = sentence[match.end() :]
+        if re.match(r"\s+of\s+(?:dollars|euros|pounds)\b", after):
+            pass
+        yield Candidate(
+            match.start(),
+            match.end(),
+            K.COUNT,
+            Decimal(low),
+            Decimal(high),
+            Q.VAGUE,
+            priority=2,
+            open_context=True,
+            written="vague",
+        )
+    for match in WORD_RANGE.finditer(sentence):
+        low_value = parse_number_words(match.group("a"))
+        high_value = parse_number_words(match.group("b"))
+        if low_value is not None and high_value is not None and low_value < high_value:
+            yield Candidate(
+                match.start(),
+                match.end(),
+                K.COUNT,
+                low_value,
+                high_value,
+                Q.RANGE,
+                priority=4,
+                open_context=True,
+            )
+    for match in AGE.finditer(sentence):
+        raw = match.group("n") or match.group("n2")
+        value = parse_numeral(raw) if raw[0].isdigit() else parse_number_words(raw)
+        if value is None:
+            continue
+        word = (match.group("q") or "").lower()
+        qualifier = {"under": Q.LT, "below": Q.LT, "over": Q.GT, "above": Q.GT}.get(
+            word.split()[0] if word else "", Q.EXACT
+        )
+        if word.startswith("less"):
+            qualifier = Q.LT
+        elif word.startswith("more"):
+            qualifier = Q.GT
+        low: Bound = None if qualifier is Q.LT else value
+        high: Bound = None if qualifier is Q.GT else value
+        start = match.start() if word else match.start("n" if match.group("n") else "n2")
+        yield Candidate(start, match.end(), K.AGE, low, high, qualifier, unit="years", priority=5)
+    for match in re.finditer(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", sentence, re.IGNORECASE):
+        value = Decimal(6) if match.group().lower().startswith("half") else Decimal(12)
+        yield Candidate(
+            match.start(),
+            match.end(),
+            K.COUNT,
+            value,
+            value,
+            Q.EXACT,
+            priority=2,
+            open_context=True,
+        )
+    for match in FRACTION.finditer(sentence):
+        count = match.group("count")
+        part = match.group("part").lower()
+        if count is None and part not in ("half",):
+            continue
+        if part == "half" and count is None:
+            before = sentence[: match.start()].lower()
+            if not re.search(
+                r"\b(?:almost|nearly|about|around|over|more than|less than|roughly|just)\s+$",
+                before,
+            ):
+                continue
+        if count and count.lower() in ("a", "one"):
+            numerator = Decimal(1)
+        elif count:
+            parsed = parse_number_words(count)
+            numerator = parsed if parsed is not None else Decimal(1)
+        else:
+            numerator = Decimal(1)
+        value = (numerator * FRACTIONS[part]).quantize(Decimal("0.0001"))
+        yield Candidate(
+            match.start(),
+            match.end(),
+            K.OTHER,
+            value,
+            value,
+            Q.EXACT,
+            priority=2,
+            open_context=True,
+        )
+    for match in MULTIPLIER.finditer(sentence):
+        word = match.group("n").lower()
+        value = Decimal(2) if word == "twice" else parse_numeral(word) or parse_number_words(word)
+        if value is None:
+            continue
+        yield Candidate(
+            match.start(),
+            match.end(),
+            K.OTHER,
+            value,
+            value,
+            Q.EXACT,
+            priority=3,
+            open_context=True,
+        )
+
+
+def _scaled(value: Decimal, scale: str | None) -> Decimal:
+    if not scale:
+        return value
+    return value * SCALES[scale.lower()]
+
+
+def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Iterator[Candidate]:
+    num_start, num_end = match.start("num"), match.end("num")
+    before = sentence[:start]
+    after_num = sentence[num_end:]
+    # codes and names: COVID-19, G7, Il-76, 5G, CO2, 1:59
+    if CODE_BEFORE.search(before) and not match.group("cur"):
+        if not re.search(
+            r"(?:\b(?:mid|pre|post|early|late|over|under|top|about|some))-$", before, re.IGNORECASE
+        ):
+            return
+    glued = re.match(r"[A-Za-z]+", after_num)
+    if glued and glued.group().lower() in ("st", "nd", "rd", "th") and not match.group("cur"):
+        if re.match(r"[A-Za-z]+\s+[A-Z]", after_num) or "." in match.group("num"):
+            return  # "98th Guards Airborne Division": part of a name
+        value = parse_numeral(match.group("num"))
+        if value is not None:
+            end = num_end + glued.end()
+            yield Candidate(num_start, end, K.ORDINAL, value, value, Q.EXACT, priority=3)
+        return
+    if glued and not match.group("scale") and not ALLOWED_AFTER_SUFFIX.match(glued.group()):
+        return
+    if re.match(r"[/:]\d|\.\d|-[A-Za-z]*\d", after_num) and not match.group("num2"):
+        return
+    if LABEL_BEFORE.search(before):
+        return
+    value = parse_numeral(match.group("num"))
+    if value is None:
+        return
+    scale = match.group("scale")
+    # "m" and "b" alone are only scales after a currency ("$2m"); "5 m" is metres.
+    if scale and scale.lower() in ("m", "b") and not match.group("cur"):
+        if scale.lower() == "b" or re.match(
+            r"\s", sentence[match.start("scale") - 1 : match.start("scale")]
+        ):
+            scale = None
+    end = match.end("scale") if scale else num_end
+    low = _scaled(value, scale)
+    currency = match.group("cur") or match.group("cur2")
+    second = match.group("num2")
+    if second:
+        value2 = parse_numeral(second)
+        sep = match.group("rsep").strip().lower()
+        if value2 is not None:
+            high = _scaled(value2, scale)
+            # "$350-$450 million" scales both ends; "2 to 3 million" too.
+            if scale is None:
+                high = value2
+            if value2 > value and not (
+                sep == "and" and not re.search(r"\bbetween\s+\S*\s*$", before, re.IGNORECASE)
+            ):
+                if (
+                    sep in ("-", "–", "—")
+                    and value == value.to_integral_value()
+                    and value2 == value2.to_integral_value()
+                    and re.search(r"\bpp?\.\s*$", before)
+                ):
+                    return
+                low = _scaled(value, scale)
+                end = match.end("scale") if scale else match.end("num2")
+                yield Candidate(
+                    start,
+                    end,
+                    K.COUNT,
+                    low,
+                    high,
+                    Q.RANGE,
+                    priority=4,
+                    open_context=True,
+                    unit=CURRENCY_CODES.get(currency.strip()) if currency else None,
+                    written=match.group(),
+                )
+                return
+            if sep in ("-", "–", "—") and value2 <= value:
+                return  # a score or vote tally ("52-48"), not a figure
+        # not a range: the first number alone, then the second on its own
+        yield from _second_number(sentence, match)
+        end = num_end
+        scale_match = re.match(rf"(?:\s|-)?({SCALE_WORD})", sentence[num_end:])
+        if scale_match:
+            scale = scale_match.group(1)
+            if scale.lower() in ("m", "b") and not match.group("cur"):
+                scale = None
+            else:
+                end = num_end + scale_match.end()
+        low = _scaled(value, scale)
+    unit = CURRENCY_CODES.get(match.group("cur").strip()) if match.group("cur") else None
+    yield Candidate(
+        start,
+        end,
+        K.COUNT,
+        low,
+        low,
+        Q.EXACT,
+        priority=3,
+        open_context=True,
+        unit=unit,
+        written=match.group("num"),
+    )
+
+
+def _second_number(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
+    position = match.start("cur2") if match.group("cur2") else match.start("num2")
+    again = NUMBER.match(sentence, position)
+    if again:
+        start = again.start("num") if again.group("cur") is None else again.start()
+        yield from _numeral_candidate(sentence, again, start)
+
+
+def _word_candidate(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
+    text = match.group()
+    lowered = text.lower()
+    after = sentence[match.end() :]
+    before = sentence[: match.start()]
+    value = parse_number_words(text)
+    if value is None:
+        return
+    half = re.match(r"[\s-]+and[\s-]+a[\s-]+half\b", after, re.IGNORECASE)
+    end = match.end()
+    if half:
+        value += Decimal("0.5")
+        end += half.end()
+        after = sentence[end:]
+    if lowered in ("hundred", "thousand", "million", "billion", "trillion"):
+        return  # "parts per million", "per thousand": not a figure on its own
+    if lowered in WEAK_WORDS or lowered == "one":
+        # "one" counts only with a unit or scale: "one million", "one hour", "age of one"
+        if not (
+            re.match(
+                r"[\s-]+(?:million|billion|thousand|hundred|hour|day|week|month|year|decade|minute|second|percent|per cent|dollar|km|kilometre|kilometer|mile|metre|meter|ton|tonne)s?\b",
+                after,
+                re.IGNORECASE,
+            )
+            or re.search(r"\b(?:age\s+of|aged)\s+$", before, re.IGNORECASE)
+            or re.search(r"\b(?:from|between)\s+(?:zero|one)\s*$", before)
+        ):
+            return
+    if lowered == "zero" and not re.match(r"\s+(?:to|and)\s", after):
+        return
+    if re.match(
+        r"\s+of\s+(?:the|them|those|these|us|its|his|her|their|our)\b", after
+    ) and lowered in ("one", "two", "three"):
+        return
+    # "one-off", "one-sided": hyphenated words that are not figures
+    if re.match(r"-(?:off|sided|way|time|on-one|liner|man|party)\b", after, re.IGNORECASE):
+        return
+    if re.match(r"['’]s\b", after):
+        return
+    yield Candidate(
+        match.start(),
+        end,
+        K.COUNT,
+        value,
+        value,
+        Q.EXACT,
+        priority=2,
+        open_context=True,
+        written="words",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Context: qualifiers, units and kinds
+
+
+def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
+    """Read the qualifier, unit and kind of a number from the words around it."""
+    if cand.kind in (K.DATE, K.YEAR):
+        return _date_qualifier(sentence, cand)
+    if not cand.open_context:
+        return cand
+    before = sentence[: cand.start]
+    q_match = QUALIFIER_BEFORE_RE.search(before[-40:])
+    if q_match and re.search(
+        r"\b(?:is|was|are|were|now|risen|rose|gone|went|climbed|jumped)\s+up\s+to\s*$",
+        before,
+        re.IGNORECASE,
+    ):
+        q_match = None  # "the toll is up to 876": has risen to, not at most
+    if q_match and cand.qualifier is Q.EXACT:
+        index = next(i for i in range(len(QUALIFIER_BEFORE)) if q_match.group(f"q{i}"))
+        qualifier = QUALIFIER_BEFORE[index][1]
+        word = q_match.group().strip().lower()
+        if not (word == "some" and cand.written == "words" and False):
+            cand.start = cand.start - (len(before[-40:]) - q_match.start())
+            cand.qualifier = qualifier
+            if qualifier in (Q.GT, Q.GE):
+                cand.high = None
+            elif qualifier in (Q.LT, Q.LE):
+                cand.low = None
+    elif q_match and cand.qualifier is Q.VAGUE:
+        pass
+    # the number itself, then scale words written out after it ("10 thousand")
+    after = sentence[cand.end :]
+    scale = re.match(r"(?:\s|-)(thousands?|millions?|billions?|trillion)\b", after, re.IGNORECASE)
+    if scale and cand.written != "vague":
+        multiplier = SCALES[scale.group(1).lower()]
+        cand.low = cand.low * multiplier if isinstance(cand.low, Decimal) else cand.low
+        cand.high = cand.high * multiplier if isinstance(cand.high, Decimal) else cand.high
+        cand.end += scale.end()
+        after = sentence[cand.end :]
+    # currency written after the number: "60 tenge", "5 million euros"
+    percent = PERCENT_SUFFIX.match(after)
+    if percent:
+        cand.end += percent.end()
+        cand.kind = K.PERCENT
+        points = "point" in percent.group().lower()
+        cand.unit = "percentage points" if points else "percent"
+        cand.unit_start, cand.unit_end = cand.end - len(percent.group().strip()), cand.end
+        after = sentence[cand.end :]
+    elif cand.unit:  # currency prefix
+        cand.kind = K.MONEY
+    else:
+        money = re.match(r"\s*(?:-\s*)?([A-Za-z]+)\b", after)
+        if (
+            money
+            and money.group(1).lower() in CURRENCY_WORDS
+            and not (
+                money.group(1).lower() == "won" and not re.match(r"\s*won\s+(?:in|of|\.|,)", after)
+            )
+        ):
+            cand.kind = K.MONEY
+            cand.unit = CURRENCY_WORDS[money.group(1).lower()]
+            cand.unit_start, cand.unit_end = cand.end + money.start(1), cand.end + money.end(1)
+            cand.end += money.end()
+            after = sentence[cand.end :]
+        elif money and money.group(1).lower() == "cents":
+            cand.kind = K.MONEY
+            cand.unit = "USD"
+            cand.low = cand.low / 100 if isinstance(cand.low, Decimal) else cand.low
+            cand.high = cand.high / 100 if isinstance(cand.high, Decimal) else cand.high
+            cand.end += money.end()
+            after = sentence[cand.end :]
+    per = lexicon.PER_DENOMINATOR.match(after)
+    if per and cand.kind in (K.COUNT, K.MONEY):
+        cand.kind = K.RATE
+        cand.unit = re.sub(r"\s+", " ", per.group().strip().lower())
+        cand.unit_start, cand.unit_end = cand.end + per.start(), cand.end + per.end()
+        return cand
+    if cand.kind is K.COUNT:
+        points = POINTS_SUFFIX.match(after)
+        if points and _is_poll_context(sentence):
+            cand.kind = K.PERCENT
+            cand.unit = "percentage points"
+            cand.end += points.end()
+            after = sentence[cand.end :]
+    post = QUALIFIER_AFTER.match(after)
+    if post and cand.qualifier is Q.EXACT:
+        cand.end += len(post.group().rstrip())
+        if post.group("ge"):
+            cand.qualifier, cand.high = Q.GE, None
+        else:
+            cand.qualifier, cand.low = Q.LE, None
+        after = sentence[cand.end :]
+    if cand.kind is K.COUNT:
+        lexicon.classify_unit(sentence, cand)
+        post = QUALIFIER_AFTER.match(sentence[cand.end :])
+        if post and cand.qualifier is Q.EXACT and cand.kind is K.QUANTITY:
+            cand.end += len(post.group().rstrip())
+            if post.group("ge"):
+                cand.qualifier, cand.high = Q.GE, None
+            else:
+                cand.qualifier, cand.low = Q.LE, None
+    if cand.qualifier is Q.RANGE and cand.kind is K.COUNT and cand.unit is None:
+        pass
+    return cand
+
+
+def _is_poll_context(sentence: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:poll|polls|lead|leads|led|edge|margin|ahead|behind|percent|per cent|survey|approval|rates?)\b|%",
+            sentence,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _date_qualifier(sentence: str, cand: Candidate) -> Candidate:
+    before = sentence[: cand.start]
+    match = DATE_QUALIFIER_BEFORE.search(before[-60:])
+    if match and cand.qualifier is Q.EXACT:
+        word = re.sub(r"\s+", " ", match.group("q").lower())
+        if word in ("by", "no later than"):
+            cand.start = len(before) - (len(before[-60:]) - match.start())
+            cand.qualifier, cand.low = Q.LE, None
+        elif word in ("before", "prior to"):
+            cand.start = len(before) - (len(before[-60:]) - match.start())
+            cand.qualifier, cand.low = Q.LT, None
+    return cand
+
+
+# ---------------------------------------------------------------------------------------------
+# Putting it together
+
+
+def _exclusion_zones(sentence: str) -> list[tuple[int, int]]:
+    zones: list[tuple[int, int]] = []
+    for pattern in (CLOCK, URLISH, CITATION):
+        zones.extend((m.start(), m.end()) for m in pattern.finditer(sentence))
+    for match in PER_DENOMINATOR_ZONE.finditer(sentence):
+        zones.append((match.start("den"), match.end("den")))
+    list_number = LIST_NUMBER.match(sentence)
+    if list_number:
+        zones.append((list_number.start(), list_number.end()))
+    return zones
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def find_figures(sentence: str, context: DateContext | None = None) -> list[Figure]:
+    """Find every figure in one sentence; offsets are relative to the sentence."""
+    context = context or DateContext()
+    if not sentence or not any(ch.isdigit() for ch in sentence) and not _has_number_words(sentence):
+        return []
+    zones = _exclusion_zones(sentence)
+    candidates = list(_find_dates(sentence, context))
+    candidates.extend(_find_years(sentence))
+    candidates.extend(_find_numbers(sentence))
+    # longest and highest-priority matches win; the rest that overlap them are dropped
+    candidates.sort(key=lambda c: (-(c.priority >= 4), -(c.end - c.start), -c.priority, c.start))
+    chosen: list[Candidate] = []
+    for cand in candidates:
+        if any(_overlaps(cand.start, cand.end, z0, z1) for z0, z1 in zones):
+            continue
+        if any(_overlaps(cand.start, cand.end, c.start, c.end) for c in chosen):
+            continue
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for cand in chosen:
+        read = _apply_context(sentence, cand)
+        if read is None:
+            continue
+        if any(t0 <= read.start and read.end <= t1 for t0, t1 in taken):
+            continue  # swallowed by a longer figure ("59" in "1 hour, 59 minutes")
+        for t0, t1 in taken:
+            if _overlaps(read.start, read.end, t0, t1):
+                read.start = max(read.start, t1)
+        if read.start >= read.end:
+            continue
+        taken.append((read.start, read.end))
+        figures.append(
+            Figure(
+                text=sentence[read.start : read.end],
+                start=read.start,
+                end=read.end,
+                kind=read.kind,
+                low=read.low,
+                high=read.high,
+                qualifier=read.qualifier,
+                unit=read.unit,
+                unit_start=read.unit_start,
+                unit_end=read.unit_end,
+            )
+        )
+    return _share_units(sentence, figures)
+
+
+def _share_units(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """ "either 2 or 1.5 degrees Celsius", "6.6 and 5.1 magnitude": the unit is written once."""
+    shared = list(figures)
+    for index in range(len(shared) - 2, -1, -1):
+        figure, following = shared[index], shared[index + 1]
+        if figure.kind is not K.COUNT or figure.unit is not None:
+            continue
+        if (
+            following.kind not in (K.QUANTITY, K.PERCENT, K.MONEY, K.DURATION, K.COUNT)
+            or following.unit is None
+        ):
+            continue
+        if following.kind is K.COUNT and following.unit_start is not None:
+            between_unit = sentence[figure.end : following.start]
+            if not re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", between_unit):
+                continue
+        if re.fullmatch(
+            r"\s*(?:,\s*)?(?:or|and|to|-|–)\s*", sentence[figure.end : following.start]
+        ):
+            shared[index] = figure.model_copy(
+                update={"kind": following.kind, "unit": following.unit}
+            )
+    return shared
+
+
+_NUMBER_WORD_HINT = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores|"
+    r"half|third|thirds|quarter|fifth|tenth|twice|yesterday|today|tomorrow|tonight|this|last|next|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_number_words(sentence: str) -> bool:
+    return _NUMBER_WORD_HINT.search(sentence) is not None

@@ -1,0 +1,130 @@
+"""Typed records shared by every stage: documents, figures and claims."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_serializer
+
+
+class FigureKind(StrEnum):
+    """What a figure measures (see README, "Figures")."""
+
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    RATE = "rate"
+    DATE = "date"
+    YEAR = "year"
+    DURATION = "duration"
+    QUANTITY = "quantity"
+    AGE = "age"
+    ORDINAL = "ordinal"
+    OTHER = "other"
+
+
+class Qualifier(StrEnum):
+    """How the written figure bounds the true value."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+# A bound is a Decimal for numbers and an ISO string for dates ("2022-01-02",
+# "2020-05", or "--01-02" when the year is unknown); None means open.
+Bound = Decimal | str | None
+
+
+def json_number(value: Bound) -> int | float | str | None:
+    """Render a bound as a JSON number (int when integral) or keep a date string."""
+    if value is None or isinstance(value, str):
+        return value
+    if value == value.to_integral_value() and abs(value) < Decimal(10) ** 18:
+        return int(value)
+    return float(value)
+
+
+class Record(BaseModel):
+    """Base for immutable records that reject unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(Record):
+    """A text to read figures from: an article or a source."""
+
+    id: str
+    text: str
+    date: datetime.date | None = None
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+class Figure(Record):
+    """One figure found in a text, with offsets into that text."""
+
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    low: Bound
+    high: Bound
+    qualifier: Qualifier
+    unit: str | None = None
+    # where the counted noun or unit sits in the text, if any
+    unit_start: int | None = None
+    unit_end: int | None = None
+
+    @field_serializer("low", "high")
+    def _bound_as_number(self, value: Bound) -> int | float | str | None:
+        return json_number(value)
+
+
+class Claim(Record):
+    """An atomic claim: one figure with what it counts, its predicate and its sentence."""
+
+    id: str
+    document: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+    text: str
+    kind: FigureKind
+    low: Bound
+    high: Bound
+    qualifier: Qualifier
+    unit: str | None
+    predicate: str | None
+    subject: str | None
+    claim: str
+
+    @field_serializer("low", "high")
+    def _bound_as_number(self, value: Bound) -> int | float | str | None:
+        return json_number(value)
+
+
+def canonical_json(data: Any) -> str:
+    """Serialise with sorted keys and no insignificant whitespace."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_id(data: Any) -> str:
+    """Return a stable content hash of JSON-able data, prefixed by its algorithm."""
+    digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    return f"sha256:{digest[:16]}"

@@ -1,0 +1,117 @@
+"""Renderers for claims: a rich table for people, JSON, JSONL and CSV for programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import Claim
+
+CSV_COLUMNS = [
+    "document",
+    "sentence_start",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "predicate",
+    "subject",
+    "claim",
+    "sentence",
+    "id",
+]
+
+
+class Format(StrEnum):
+    """Output formats of the claims command."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+def claim_rows(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """Claims as JSON-ready dictionaries."""
+    return [claim.model_dump(mode="json") for claim in claims]
+
+
+def render_jsonl(claims: Sequence[Claim]) -> str:
+    """One JSON object per line, keys sorted."""
+    return "".join(
+        json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in claim_rows(claims)
+    )
+
+
+def render_json(claims: Sequence[Claim]) -> str:
+    """A JSON array of claims, indented for reading."""
+    return json.dumps(claim_rows(claims), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def render_csv(claims: Sequence[Claim]) -> str:
+    """CSV with a header row; cells that a spreadsheet would run as formulas are defused."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n"
+    )
+    writer.writeheader()
+    for row in claim_rows(claims):
+        writer.writerow({key: _csv_cell(row.get(key)) for key in CSV_COLUMNS})
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _bound(value: Any) -> str:
+    if value is None:
+        return "…"
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def render_table(claims: Sequence[Claim], title: str | None = None) -> Table:
+    """A rich table: where, figure, reading, unit, predicate and the rendered claim."""
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("doc", style="dim", no_wrap=True)
+    table.add_column("at", justify="right", style="dim")
+    table.add_column("figure", style="bold cyan")
+    table.add_column("kind")
+    table.add_column("value", justify="right")
+    table.add_column("unit")
+    table.add_column("predicate", style="magenta")
+    table.add_column("claim")
+    for claim in claims:
+        row = claim.model_dump(mode="json")
+        low, high = row["low"], row["high"]
+        value = _bound(low) if low == high else f"{_bound(low)} – {_bound(high)}"
+        if claim.qualifier.value != "exact":
+            value = f"{value} ({claim.qualifier.value})"
+        table.add_row(
+            Text(claim.document),
+            str(claim.start),
+            Text(claim.text),
+            claim.kind.value,
+            value,
+            Text(claim.unit or ""),
+            Text(claim.predicate or ""),
+            Text(claim.claim),
+        )
+    return table
