@@ -14,7 +14,7 @@ from factcheck.text import split_sentences
 
 K = FigureKind
 
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\sA-Za-z\d]")
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 CLAUSE_BREAK = {";", ":", "—", "–", "(", ")", '"', "“", "”"}
 SUBORDINATORS = {
     "while",
@@ -49,6 +49,71 @@ MODIFIER_WORDS = {
     "being",
     "be",
     "to",
+}
+OBJECT_STARTERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "some",
+    "more",
+    "about",
+    "over",
+    "nearly",
+    "almost",
+    "around",
+}
+DELTA_NOUNS = {
+    "increase",
+    "increases",
+    "rise",
+    "rises",
+    "hike",
+    "drop",
+    "drops",
+    "fall",
+    "decline",
+    "jump",
+    "gain",
+    "gains",
+    "cut",
+    "cuts",
+    "lead",
+    "edge",
+    "reduction",
+    "growth",
+    "surge",
+    "loss",
+    "losses",
+    "slump",
+    "margin",
+    "advantage",
+}
+SPEECH_VERBS = {"said", "says", "say", "told", "reported"}
+DATE_LEAD_WORDS = {
+    "on",
+    "in",
+    "by",
+    "since",
+    "until",
+    "from",
+    "the",
+    "of",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "early",
+    "late",
+    "as",
+    "back",
 }
 # Nouns that name events; a figure attached to one takes it as its predicate.
 EVENT_NOUNS = set(
@@ -174,10 +239,13 @@ def is_verb(tokens: list[Token], index: int) -> bool:
     """Guess whether a token is a verb from its possible tags and its neighbours."""
     token = tokens[index]
     word = token.lower
-    if not token.text[0].isalpha() or word in AUXILIARIES or word in STOP_WORDS:
+    if not token.text[0].isalpha() or word in AUXILIARIES:
+        return False
+    if word in STOP_WORDS and word not in SPEECH_VERBS:
         return False
     if token.text[0].isupper() and index > 0 and tokens[index - 1].text not in {'"', "“", "(", ":"}:
-        return False  # a capitalised word mid-sentence is a name
+        if not _is_title_case(tokens):
+            return False  # a capitalised word mid-sentence is a name
     tags = pos_tags(token.text)
     if "VERB" not in tags:
         return False
@@ -217,6 +285,12 @@ def is_verb(tokens: list[Token], index: int) -> bool:
         return not (
             following and "NOUN" in pos_tags(following) and "VERB" not in pos_tags(following)
         )
+    noun_before = bool(previous) and previous[:1].isalpha() and previous not in STOP_WORDS
+    if noun_before and (
+        following in OBJECT_STARTERS or following[:1].isdigit() or following[:1] in "$€£"
+    ):
+        # "EU slaps $58 million", "Obama leads Republican ... by", "hit a record"
+        return not word.endswith("ing") or previous == ","
     if word.endswith("ing"):
         return (
             previous in (",",)
@@ -224,6 +298,12 @@ def is_verb(tokens: list[Token], index: int) -> bool:
             or bool(following[:1].isdigit())
         )
     return False
+
+
+def _is_title_case(tokens: list[Token]) -> bool:
+    """Headlines capitalise every word: "17 Soldiers Killed in Ambush"."""
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
@@ -243,6 +323,20 @@ def find_predicate(tokens: list[Token], figure: Figure) -> tuple[str | None, int
     last_end = max(figure.end, figure.unit_end or figure.end)
     last = next((i for i, t in enumerate(tokens) if t.start >= last_end), len(tokens))
     left, right = _clause_span(tokens, min(first, len(tokens) - 1)) if tokens else (0, -1)
+    # 0a. a change or amount noun right after the figure: "a 22 percent increase", "9-point edge"
+    if (
+        last < len(tokens)
+        and tokens[last].lower in DELTA_NOUNS
+        and figure.kind not in (K.DATE, K.YEAR)
+    ):
+        return _noun_lemma(tokens[last].text), last, "noun"
+    # 0b. a date right after its verb: "said Saturday", "reported on January 12"
+    if figure.kind in (K.DATE, K.YEAR):
+        index = first - 1
+        while index >= left and tokens[index].lower in DATE_LEAD_WORDS:
+            index -= 1
+        if index >= left and is_verb(tokens, index):
+            return lemma(tokens[index].text), index, "before"
     # 1. the figure is the subject: "208 protesters were killed", "aircraft flew"
     index = last
     while index < len(tokens) and index <= right + 1:
@@ -259,17 +353,18 @@ def find_predicate(tokens: list[Token], figure: Figure) -> tuple[str | None, int
                 and is_noun(tokens[index].text)
                 and not is_verb(tokens, index)
                 or index < len(tokens)
-                and tokens[index].lower in ("of", "security")
+                and tokens[index].lower == "of"
             ):
                 index += 1
             continue
-        if (
-            token.lower in AUXILIARIES
-            or token.lower in MODIFIER_WORDS
-            or token.lower in ("of",)
-            and index == last
-        ):
+        if token.lower in AUXILIARIES or token.lower in MODIFIER_WORDS:
             index += 1
+            continue
+        if token.lower == "of" and index == last:
+            # "15 aftershocks of magnitude 4.5 or greater had been felt": skip the of-phrase
+            index += 1
+            while index < len(tokens) and _in_noun_phrase(tokens, index):
+                index += 1
             continue
         if token.text in (",",) and index == last:
             break
@@ -308,6 +403,18 @@ def find_predicate(tokens: list[Token], figure: Figure) -> tuple[str | None, int
         if is_verb(tokens, index):
             return lemma(tokens[index].text), index, "before"
     return None, None, ""
+
+
+def _in_noun_phrase(tokens: list[Token], index: int) -> bool:
+    token = tokens[index]
+    if token.text[:1].isdigit() or token.lower in ("or", "and", "greater", "more"):
+        return True
+    return (
+        token.text[:1].isalpha()
+        and token.lower not in AUXILIARIES
+        and token.lower not in STOP_WORDS
+        and not is_verb(tokens, index)
+    )
 
 
 def _noun_lemma(word: str) -> str:

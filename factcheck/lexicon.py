@@ -156,40 +156,12 @@ PARTITIVES = {
     "body",
     "bodies",
 }
-AUXILIARIES = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "have",
-    "has",
-    "had",
-    "having",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "get",
-    "got",
-    "gets",
-    "getting",
-    "reportedly",
-    "allegedly",
-    "also",
-    "reported",
-}
+AUXILIARIES = set(
+    """
+    is are was were be been being am have has had having do does did will would shall should
+    can could may might must reportedly allegedly also
+    """.split()
+)
 
 
 @lru_cache(maxsize=65536)
