@@ -211,7 +211,7 @@ def _claim(
         "end": s_start + figure.end,
         "text": figure.text,
     }
-    return Claim(
+    return Claim.model_construct(
         id=content_id(fields),
         document=document.id,
         sentence=sentence,

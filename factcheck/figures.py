@@ -181,6 +181,12 @@ QUALIFIER_BEFORE_RE = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>\\b{p})" for i, (p, _) in enumerate(QUALIFIER_BEFORE)) + r")\s*$",
     re.IGNORECASE,
 )
+# The last word of every qualifier above: a cheap test before the costly anchored search.
+QUALIFIER_LAST_WORDS = set(
+    """than least most to of as over above exceeding exceeded exceeds exceed under below within
+    about around approximately approx roughly nearly almost some circa ca estimated perhaps less
+    minimum maximum""".split()
+)
 QUALIFIER_AFTER = re.compile(
     r"^(?:\s*(?P<ge>\+|or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+more|plus(?!\s+\w+\s+(?:of|in)))"
     r"|\s*(?P<le>or\s+less|or\s+fewer|or\s+below|or\s+under|and\s+below|at\s+most))(?![A-Za-z])",
@@ -432,7 +438,7 @@ def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
                 yield found
     for match in BARE_MONTH.finditer(sentence):
         word = match.group("m")
-        before = sentence[: match.start()].lower()
+        before = sentence[max(0, match.start() - 30) : match.start()].lower()
         if word in ("May", "March") and not re.search(
             r"\b(?:in|since|by|until|of|early|late|mid|last|this|next|from|to|during)\s+$", before
         ):
@@ -476,14 +482,15 @@ def _is_name_part(sentence: str, start: int, end: int) -> bool:
     after = re.match(r"\s+([A-Z][a-z]+)", sentence[end:])
     if after and after.group(1).lower() not in WEEKDAYS and after.group(1).lower() not in MONTHS:
         return True
-    before = re.search(r"([A-Za-z]+)\s+$", sentence[:start])
-    return bool(
-        before
-        and before.group(1)[0].isupper()
-        and before.start(1) > 0
-        and before.group(1).lower()
-        not in ("in", "since", "by", "until", "early", "late", "mid", "on", "from")
-    )
+    window_start = max(0, start - 30)
+    before = re.search(r"([A-Za-z]+)\s+$", sentence[window_start:start])
+    if not before or not before.group(1)[0].isupper():
+        return False
+    at_sentence_start = window_start + before.start(1) == 0
+    return not at_sentence_start and before.group(1).lower() not in MONTH_LEAD_WORDS
+
+
+MONTH_LEAD_WORDS = {"in", "since", "by", "until", "early", "late", "mid", "on", "from"}
 
 
 def _relative(match: re.Match[str], doc_date: datetime.date) -> Iterator[Candidate]:
@@ -593,10 +600,17 @@ AGE = re.compile(
 )
 
 
-def _find_numbers(sentence: str) -> Iterator[Candidate]:
-    for match in NUMBER.finditer(sentence):
-        start = match.start("num") if match.group("cur") is None else match.start()
-        yield from _numeral_candidate(sentence, match, start)
+def _find_numbers(
+    sentence: str, has_digit: bool = True, has_words: bool = True
+) -> Iterator[Candidate]:
+    if has_digit:
+        for match in NUMBER.finditer(sentence):
+            start = match.start("num") if match.group("cur") is None else match.start()
+            yield from _numeral_candidate(sentence, match, start)
+    if "age" in sentence:
+        yield from _find_ages(sentence)
+    if not has_words:
+        return
     for match in WORD_NUMBER.finditer(sentence):
         yield from _word_candidate(sentence, match)
     for match in VAGUE.finditer(sentence):
@@ -630,23 +644,6 @@ def _find_numbers(sentence: str) -> Iterator[Candidate]:
                 priority=4,
                 open_context=True,
             )
-    for match in AGE.finditer(sentence):
-        raw = match.group("n") or match.group("n2")
-        value = parse_numeral(raw) if raw[0].isdigit() else parse_number_words(raw)
-        if value is None:
-            continue
-        word = (match.group("q") or "").lower()
-        qualifier = {"under": Q.LT, "below": Q.LT, "over": Q.GT, "above": Q.GT}.get(
-            word.split()[0] if word else "", Q.EXACT
-        )
-        if word.startswith("less"):
-            qualifier = Q.LT
-        elif word.startswith("more"):
-            qualifier = Q.GT
-        low: Bound = None if qualifier is Q.LT else value
-        high: Bound = None if qualifier is Q.GT else value
-        start = match.start() if word else match.start("n" if match.group("n") else "n2")
-        yield Candidate(start, match.end(), K.AGE, low, high, qualifier, unit="years", priority=5)
     for match in re.finditer(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", sentence, re.IGNORECASE):
         value = Decimal(6) if match.group().lower().startswith("half") else Decimal(12)
         yield Candidate(
@@ -706,6 +703,26 @@ def _find_numbers(sentence: str) -> Iterator[Candidate]:
         )
 
 
+def _find_ages(sentence: str) -> Iterator[Candidate]:
+    for match in AGE.finditer(sentence):
+        raw = match.group("n") or match.group("n2")
+        value = parse_numeral(raw) if raw[0].isdigit() else parse_number_words(raw)
+        if value is None:
+            continue
+        word = (match.group("q") or "").lower()
+        qualifier = {"under": Q.LT, "below": Q.LT, "over": Q.GT, "above": Q.GT}.get(
+            word.split()[0] if word else "", Q.EXACT
+        )
+        if word.startswith("less"):
+            qualifier = Q.LT
+        elif word.startswith("more"):
+            qualifier = Q.GT
+        low: Bound = None if qualifier is Q.LT else value
+        high: Bound = None if qualifier is Q.GT else value
+        start = match.start() if word else match.start("n" if match.group("n") else "n2")
+        yield Candidate(start, match.end(), K.AGE, low, high, qualifier, unit="years", priority=5)
+
+
 def _scaled(value: Decimal, scale: str | None) -> Decimal:
     if not scale:
         return value
@@ -714,10 +731,11 @@ def _scaled(value: Decimal, scale: str | None) -> Decimal:
 
 def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Iterator[Candidate]:
     num_start, num_end = match.start("num"), match.end("num")
-    before = sentence[:start]
+    # every rule on the text before a number is anchored at its end: 60 characters suffice
+    before = sentence[max(0, start - 60) : start]
     after_num = sentence[num_end:]
     # codes and names: COVID-19, G7, Il-76, 5G, CO2, 1:59
-    if CODE_BEFORE.search(before) and not match.group("cur"):
+    if CODE_BEFORE.search(before[-3:]) and not match.group("cur"):
         if not re.search(
             r"(?:\b(?:mid|pre|post|early|late|over|under|top|about|some))-$", before, re.IGNORECASE
         ):
@@ -735,7 +753,7 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         return
     if re.match(r"[/:]\d|\.\d|-[A-Za-z]*\d", after_num) and not match.group("num2"):
         return
-    if LABEL_BEFORE.search(before):
+    if LABEL_BEFORE.search(before[-16:]):
         return
     value = parse_numeral(match.group("num"))
     if value is None:
@@ -824,7 +842,7 @@ def _word_candidate(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
     text = match.group()
     lowered = text.lower()
     after = sentence[match.end() :]
-    before = sentence[: match.start()]
+    before = sentence[max(0, match.start() - 60) : match.start()]
     value = parse_number_words(text)
     if value is None:
         return
@@ -882,8 +900,11 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         return _date_qualifier(sentence, cand)
     if not cand.open_context:
         return cand
-    before = sentence[: cand.start]
-    q_match = QUALIFIER_BEFORE_RE.search(before[-40:])
+    before = sentence[max(0, cand.start - 60) : cand.start]
+    last_word = before.rstrip().rsplit(None, 1)[-1].lower().rstrip(".") if before.strip() else ""
+    q_match = (
+        QUALIFIER_BEFORE_RE.search(before[-40:]) if last_word in QUALIFIER_LAST_WORDS else None
+    )
     if q_match and re.search(
         r"\b(?:is|was|are|were|now|risen|rose|gone|went|climbed|jumped)\s+up\s+to\s*$",
         before,
@@ -1026,12 +1047,19 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def find_figures(sentence: str, context: DateContext | None = None) -> list[Figure]:
     """Find every figure in one sentence; offsets are relative to the sentence."""
     context = context or DateContext()
-    if not sentence or not any(ch.isdigit() for ch in sentence) and not _has_number_words(sentence):
+    if not sentence:
+        return []
+    has_digit = DIGIT.search(sentence) is not None
+    has_words, has_dates = _word_hints(sentence)
+    if not has_digit and not has_words and not has_dates:
         return []
     zones = _exclusion_zones(sentence)
-    candidates = list(_find_dates(sentence, context))
-    candidates.extend(_find_years(sentence))
-    candidates.extend(_find_numbers(sentence))
+    candidates: list[Candidate] = []
+    if has_dates:
+        candidates.extend(_find_dates(sentence, context))
+    if has_digit:
+        candidates.extend(_find_years(sentence))
+    candidates.extend(_find_numbers(sentence, has_digit, has_words))
     # longest and highest-priority matches win; the rest that overlap them are dropped
     candidates.sort(key=lambda c: (-(c.priority >= 4), -(c.end - c.start), -c.priority, c.start))
     chosen: list[Candidate] = []
@@ -1057,7 +1085,8 @@ def find_figures(sentence: str, context: DateContext | None = None) -> list[Figu
             continue
         taken.append((read.start, read.end))
         figures.append(
-            Figure(
+            # the reader builds only valid records: skip pydantic validation on the hot path
+            Figure.model_construct(
                 text=sentence[read.start : read.end],
                 start=read.start,
                 end=read.end,
@@ -1098,17 +1127,35 @@ def _share_units(sentence: str, figures: list[Figure]) -> list[Figure]:
     return shared
 
 
-_NUMBER_WORD_HINT = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|scores|"
-    r"half|third|thirds|quarter|fifth|tenth|twice|yesterday|today|tomorrow|tonight|this|last|next|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b",
-    re.IGNORECASE,
+DIGIT = re.compile(r"\d")
+LOWER_WORD = re.compile(r"[a-z]+")
+# Words that can start a figure without a digit; a set lookup is far cheaper than a regex
+# alternation run at every position of every sentence.
+NUMBER_WORD_HINTS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion dozen dozens hundreds thousands millions billions scores
+    half third thirds quarter fifth tenth twice yesterday tomorrow this last next zero
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
 )
 
 
+DATE_WORD_HINTS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday yesterday tomorrow this last next""".split()
+)
+
+
+def _word_hints(sentence: str) -> tuple[bool, bool]:
+    """Whether the sentence has number words, and whether it has date words."""
+    words = set(LOWER_WORD.findall(sentence.lower()))
+    return not (NUMBER_WORD_HINTS - DATE_WORD_HINTS).isdisjoint(
+        words
+    ), not DATE_WORD_HINTS.isdisjoint(words)
+
+
 def _has_number_words(sentence: str) -> bool:
-    return _NUMBER_WORD_HINT.search(sentence) is not None
+    return not NUMBER_WORD_HINTS.isdisjoint(LOWER_WORD.findall(sentence.lower()))

@@ -446,7 +446,7 @@ def _gap_is_space(sentence: str, end: int, start: int) -> bool:
 
 def _unit_before(sentence: str, cand: Candidate) -> None:
     """With no noun after the number, look for "number of X", "X toll" or "magnitude" before it."""
-    before = sentence[: cand.start]
+    before = sentence[max(0, cand.start - 160) : cand.start]
     magnitude = re.search(r"\bmagnitude(?:\s+of)?\s*$", before, re.IGNORECASE)
     if magnitude:
         cand.kind = K.QUANTITY

@@ -17,6 +17,17 @@ _NEVER_FINAL = frozenset(
 )
 # Abbreviations that often end a sentence too: only a lowercase word or a digit continues one.
 _SOMETIMES_FINAL = frozenset("Inc. Corp. Co. Ltd. Jr. Sr. Bros. etc. Ph.D.".split())
+# nupunkt's default model was trained on legal text and lists thousands of ordinary words as
+# abbreviations ("month", "cent", "found", "low"), so "rose 3% last month. Biden said" stays one
+# sentence. Only these alphabetic entries (and initials) are kept; entries with inner periods
+# ("u.s", "p.m") or digits stay as they are.
+_MODEL_ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs mme mlle dr prof gen col lt maj capt sgt cpl pvt adm cmdr gov sen rep
+    rev hon pres supt insp det msgr atty jr sr st mt ft ave blvd rd hwy bldg ala ariz ark calif
+    colo conn fla ga kan kans ky la md mich minn mo mont neb nev okla pa tenn tex va vt wis wyo
+    jan feb mar apr jun jul aug sep sept oct nov dec inc corp co cos ltd llc plc bros assn dept
+    univ intl govt natl no nos vs etc al approx est ca pct vol vols pp fig figs""".split()
+)
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _TIME = frozenset(("a.m.", "p.m."))
 
@@ -55,7 +66,23 @@ _SPACE = re.compile(r"\s+")
 
 @cache
 def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
-    return nupunkt.load_default_model()
+    """Load nupunkt's model once, with its abbreviation list pruned for news text."""
+    tokenizer = nupunkt.load_default_model()
+    for abbreviation in tokenizer.abbreviations:
+        if abbreviation.isalpha() and len(abbreviation) > 1:
+            if abbreviation not in _MODEL_ABBREVIATIONS:
+                tokenizer.remove_abbreviation(abbreviation)
+    for abbreviation in _MODEL_ABBREVIATIONS:
+        tokenizer.add_abbreviation(abbreviation)
+    return tokenizer
+
+
+@cache
+def _lowercase_abbreviations() -> frozenset[str]:
+    """Return nupunkt's unpruned abbreviations plus ours, lowercased, without final periods."""
+    unpruned = nupunkt.load_default_model().abbreviations
+    ours = (token.lower().rstrip(".") for token in _NEVER_FINAL | _SOMETIMES_FINAL)
+    return unpruned | _MODEL_ABBREVIATIONS | frozenset(ours)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -149,7 +176,8 @@ def _continues(line: str, previous: Span, start: int) -> bool:
         return word is not None and word.group() not in _OPENERS
     if token in _SOMETIMES_FINAL or _INITIALISM.fullmatch(token):
         return first.islower() or first.isdigit()
-    return False
+    # No sentence opens with a lowercase word, so any known abbreviation continues into one.
+    return first.islower() and token[:-1].lower() in _lowercase_abbreviations()
 
 
 def _starts_sentence(line: str, start: int) -> bool:

@@ -120,6 +120,19 @@ CASES: list[tuple[str, list[str]]] = [
         "The contract went to Orvex Inc. The rival bid was rejected.",
         ["The contract went to Orvex Inc.", "The rival bid was rejected."],
     ),
+    # Ordinary words that nupunkt's legal-text model lists as abbreviations.
+    (
+        "Inflation hit 9.1% last month. Biden blamed the war in Ukraine.",
+        ["Inflation hit 9.1% last month.", "Biden blamed the war in Ukraine."],
+    ),
+    (
+        "Support stood at 45 per cent. Tokayev's party lost ground.",
+        ["Support stood at 45 per cent.", "Tokayev's party lost ground."],
+    ),
+    (
+        "The fire burned 40 sq. km of forest near Delmar Mfg. and its depot.",
+        ["The fire burned 40 sq. km of forest near Delmar Mfg. and its depot."],
+    ),
     # Times.
     (
         "The polls closed at 8 p.m. Officials began counting at once.",
@@ -191,7 +204,7 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 
 def test_spans_point_into_original_text() -> None:
     text = "Headline\n\n  Mr. Ito left at 5 p.m. Staff stayed.\n"
-    assert split_sentences(text) == [(0, 8), (12, 34), (35, 47)]
+    assert split_sentences(text) == [(0, 8), (12, 34), (35, 48)]
 
 
 def test_long_line_is_split_in_bounded_pieces() -> None:
