@@ -8,7 +8,7 @@ TESTS ?=
 SAMPLE := sources/mcgill-kazakh-protests.md
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint fmt typecheck pytest eval bench check clean
+.PHONY: help install demo test lint fmt typecheck pytest eval eval-update bench check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ test: lint typecheck pytest ## lint, typecheck and the test suite
 
 eval: $(STAMP) ## score extraction on ../shared/eval and check the pinned floors
 	$(BIN)/python scripts/eval_gate.py --shared $(SHARED)
+
+eval-update: $(STAMP) ## raise the pinned floors to the current scores (commit the result)
+	$(BIN)/python scripts/eval_gate.py --shared $(SHARED) --update
 
 bench: $(STAMP) ## throughput and memory on 5 MB of news-like text, with quantulum3 as the peer
 	$(BIN)/python bench/bench_extract.py

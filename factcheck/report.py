@@ -90,7 +90,9 @@ def _bound(value: Any) -> str:
 def render_table(claims: Sequence[Claim], title: str | None = None) -> Table:
     """A rich table: where, figure, reading, unit, predicate and the rendered claim."""
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("doc", style="dim", no_wrap=True)
+    several = len({claim.document for claim in claims}) > 1
+    if several:
+        table.add_column("doc", style="dim", no_wrap=True)
     table.add_column("at", justify="right", style="dim")
     table.add_column("figure", style="bold cyan")
     table.add_column("kind")
@@ -101,11 +103,14 @@ def render_table(claims: Sequence[Claim], title: str | None = None) -> Table:
     for claim in claims:
         row = claim.model_dump(mode="json")
         low, high = row["low"], row["high"]
+        if claim.kind.value == "year":
+            low, high = (str(low) if low is not None else None), (str(high) if high is not None else None)
         value = _bound(low) if low == high else f"{_bound(low)} – {_bound(high)}"
         if claim.qualifier.value != "exact":
             value = f"{value} ({claim.qualifier.value})"
+        cells = [Text(claim.document)] if several else []
         table.add_row(
-            Text(claim.document),
+            *cells,
             str(claim.start),
             Text(claim.text),
             claim.kind.value,

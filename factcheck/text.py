@@ -163,7 +163,8 @@ def _continues(line: str, previous: Span, start: int) -> bool:
     begin, end = previous
     if line[end - 1] != ".":
         return False
-    token = line[begin:end].rsplit(None, 1)[-1].lstrip("\"'([\u201c\u2018")
+    # Only the tail is read: `previous` grows with each merge, and abbreviations are short.
+    token = line[max(begin, end - 32) : end].rsplit(None, 1)[-1].lstrip("\"'([\u201c\u2018")
     first = line[start]
     if token in _TIME:
         return not _starts_sentence(line, start)

@@ -1,0 +1,87 @@
+"""Quality gate: run the shared scorers and fail when a score falls below its pinned floor.
+
+Floors live in tests/eval/baseline.json. When a score improves, raise its floor in the same
+commit (`--update` writes the current scores as the new floors; it never lowers one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = ROOT / "tests" / "eval" / "baseline.json"
+FIGURE_METRICS = {
+    "detection F1": "figures.detection_f1",
+    "value accuracy (low, high, qualifier)": "figures.value_accuracy",
+    "kind accuracy": "figures.kind_accuracy",
+    "unit accuracy": "figures.unit_accuracy",
+    "predicate accuracy": "figures.predicate_accuracy",
+}
+
+
+def run_figures(shared: Path, factcheck: str) -> dict[str, float]:
+    """Score figure extraction on the shared development set and parse the printed figures."""
+    script = shared / "eval" / "score_figures.py"
+    gold = shared / "eval" / "figures-dev.jsonl"
+    proc = subprocess.run(
+        [sys.executable, str(script), str(gold), "--factcheck", factcheck],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sys.stdout.write(proc.stdout)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"score_figures.py exited {proc.returncode}")
+    scores: dict[str, float] = {}
+    for label, key in FIGURE_METRICS.items():
+        match = re.search(re.escape(label) + r"\s+([0-9.]+)", proc.stdout)
+        if match is None:
+            raise SystemExit(f"score_figures.py printed no '{label}'")
+        scores[key] = float(match.group(1))
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--factcheck", default=str(ROOT / ".venv" / "bin" / "factcheck"))
+    parser.add_argument("--update", action="store_true", help="raise floors to the current scores")
+    args = parser.parse_args()
+    if not (args.shared / "eval").is_dir():
+        raise SystemExit(f"{args.shared}/eval not found: pass --shared PATH")
+    scores = run_figures(args.shared, args.factcheck)
+    floors: dict[str, float] = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    failed = [
+        f"{key}: {scores[key]:.3f} < floor {floor:.3f}"
+        for key, floor in floors.items()
+        if scores.get(key, 0.0) < floor
+    ]
+    raised = {key: value for key, value in scores.items() if value > floors.get(key, -1.0)}
+    print()
+    for key, value in sorted(scores.items()):
+        floor = floors.get(key)
+        mark = "" if floor is None else f"  (floor {floor:.3f})"
+        print(f"{key:32} {value:.3f}{mark}")
+    if failed:
+        print("\nquality gate FAILED:\n  " + "\n  ".join(failed))
+        return 1
+    if raised and args.update:
+        floors.update(raised)
+        BASELINE.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n")
+        print(f"\nraised floors: {', '.join(sorted(raised))}")
+    elif raised:
+        print(
+            f"\nscores above their floors ({', '.join(sorted(raised))}): run `make eval-update` and commit"
+        )
+    print("quality gate passed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
