@@ -318,7 +318,10 @@ def _clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
 
 
 def find_predicate(tokens: list[Token], figure: Figure) -> tuple[str | None, int | None, str]:
-    """Return (lemma, token index, "after"|"before"|"noun"|"") of the figure's verb or event noun."""
+    """Return (lemma, token index, position) of the figure's verb or event noun.
+
+    The position is "after" (the figure is the subject), "before" (the object), "noun" or "".
+    """
     first = next((i for i, t in enumerate(tokens) if t.end > figure.start), len(tokens))
     last_end = max(figure.end, figure.unit_end or figure.end)
     last = next((i for i, t in enumerate(tokens) if t.start >= last_end), len(tokens))

@@ -688,15 +688,17 @@ def _find_numbers(
         )
     for match in MULTIPLIER.finditer(sentence):
         word = match.group("n").lower()
-        value = Decimal(2) if word == "twice" else parse_numeral(word) or parse_number_words(word)
-        if value is None:
+        multiple = (
+            Decimal(2) if word == "twice" else parse_numeral(word) or parse_number_words(word)
+        )
+        if multiple is None:
             continue
         yield Candidate(
             match.start(),
             match.end(),
             K.OTHER,
-            value,
-            value,
+            multiple,
+            multiple,
             Q.EXACT,
             priority=3,
             open_context=True,
@@ -858,7 +860,9 @@ def _word_candidate(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
         # "one" counts only with a unit or scale: "one million", "one hour", "age of one"
         if not (
             re.match(
-                r"[\s-]+(?:million|billion|thousand|hundred|hour|day|week|month|year|decade|minute|second|percent|per cent|dollar|km|kilometre|kilometer|mile|metre|meter|ton|tonne)s?\b",
+                r"[\s-]+(?:million|billion|thousand|hundred|hour|day|week|month|year|decade|minute|"
+                r"second|percent|per cent|dollar|km|kilometre|kilometer|mile|metre|meter|"
+                r"ton|tonne)s?\b",
                 after,
                 re.IGNORECASE,
             )
@@ -972,11 +976,11 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         cand.unit_start, cand.unit_end = cand.end + per.start(), cand.end + per.end()
         return cand
     if cand.kind is K.COUNT:
-        points = POINTS_SUFFIX.match(after)
-        if points and _is_poll_context(sentence):
+        points_match = POINTS_SUFFIX.match(after)
+        if points_match and _is_poll_context(sentence):
             cand.kind = K.PERCENT
             cand.unit = "percentage points"
-            cand.end += points.end()
+            cand.end += points_match.end()
             after = sentence[cand.end :]
     post = QUALIFIER_AFTER.match(after)
     if post and cand.qualifier is Q.EXACT:
@@ -989,7 +993,8 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
     if cand.kind is K.COUNT:
         lexicon.classify_unit(sentence, cand)
         post = QUALIFIER_AFTER.match(sentence[cand.end :])
-        if post and cand.qualifier is Q.EXACT and cand.kind is K.QUANTITY:
+        classified: FigureKind = cand.kind  # classify_unit may have changed it
+        if post and cand.qualifier is Q.EXACT and classified is K.QUANTITY:
             cand.end += len(post.group().rstrip())
             if post.group("ge"):
                 cand.qualifier, cand.high = Q.GE, None
@@ -1003,7 +1008,8 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
 def _is_poll_context(sentence: str) -> bool:
     return bool(
         re.search(
-            r"\b(?:poll|polls|lead|leads|led|edge|margin|ahead|behind|percent|per cent|survey|approval|rates?)\b|%",
+            r"\b(?:poll|polls|lead|leads|led|edge|margin|ahead|behind|percent|per cent|survey|"
+            r"approval|rates?)\b|%",
             sentence,
             re.IGNORECASE,
         )

@@ -104,7 +104,10 @@ def render_table(claims: Sequence[Claim], title: str | None = None) -> Table:
         row = claim.model_dump(mode="json")
         low, high = row["low"], row["high"]
         if claim.kind.value == "year":
-            low, high = (str(low) if low is not None else None), (str(high) if high is not None else None)
+            low, high = (
+                (str(low) if low is not None else None),
+                (str(high) if high is not None else None),
+            )
         value = _bound(low) if low == high else f"{_bound(low)} – {_bound(high)}"
         if claim.qualifier.value != "exact":
             value = f"{value} ({claim.qualifier.value})"

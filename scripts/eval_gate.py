@@ -77,7 +77,8 @@ def main() -> int:
         print(f"\nraised floors: {', '.join(sorted(raised))}")
     elif raised:
         print(
-            f"\nscores above their floors ({', '.join(sorted(raised))}): run `make eval-update` and commit"
+            f"\nscores above their floors ({', '.join(sorted(raised))}): "
+            "run `make eval-update` and commit"
         )
     print("quality gate passed")
     return 0
