@@ -231,6 +231,7 @@ PER_DENOMINATOR_ZONE = re.compile(
     r"\bper\s+(?P<den>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:million|thousand))?|million|thousand|hundred)\b",
     re.IGNORECASE,
 )
+URL_MARKS = ("://", "www.", "@", ".com", ".org", ".net", ".gov", ".kz", ".ru", ".uk", ".io")
 CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
 
 # Number words that never start a figure on their own ("said one official", "one of").
@@ -254,6 +255,23 @@ class Candidate:
     # numbers whose qualifier and unit are still to be read from the context
     open_context: bool = False
     written: str = ""
+    text: str = ""
+
+    def to_figure(self) -> Figure:
+        """The reading as an immutable Figure record."""
+        # the reader builds only valid values: skip pydantic validation on the hot path
+        return Figure.model_construct(
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            kind=self.kind,
+            low=self.low,
+            high=self.high,
+            qualifier=self.qualifier,
+            unit=self.unit,
+            unit_start=self.unit_start,
+            unit_end=self.unit_end,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,19 +619,21 @@ AGE = re.compile(
 
 
 def _find_numbers(
-    sentence: str, has_digit: bool = True, has_words: bool = True
+    sentence: str, has_digit: bool = True, words: frozenset[str] | None = None
 ) -> Iterator[Candidate]:
     if has_digit:
         for match in NUMBER.finditer(sentence):
             start = match.start("num") if match.group("cur") is None else match.start()
             yield from _numeral_candidate(sentence, match, start)
-    if "age" in sentence:
+    # each costly pattern runs only when a word it needs is in the sentence
+    words = _words(sentence) if words is None else words
+    if "age" in words or "aged" in words:
         yield from _find_ages(sentence)
-    if not has_words:
+    if words.isdisjoint(NUMBER_WORD_HINTS):
         return
-    for match in WORD_NUMBER.finditer(sentence):
+    for match in WORD_NUMBER.finditer(sentence) if not words.isdisjoint(SPELLED_NUMBERS) else ():
         yield from _word_candidate(sentence, match)
-    for match in VAGUE.finditer(sentence):
+    for match in VAGUE.finditer(sentence) if not words.isdisjoint(VAGUE_WORDS) else ():
         index = next(i for i in range(len(VAGUE_AMOUNTS)) if match.group(f"v{i}"))
         _, low, high = VAGUE_AMOUNTS[index]
         after = sentence[match.end() :]
@@ -630,7 +650,8 @@ def _find_numbers(
             open_context=True,
             written="vague",
         )
-    for match in WORD_RANGE.finditer(sentence):
+    ranges = "from" in words or "between" in words
+    for match in WORD_RANGE.finditer(sentence) if ranges else ():
         low_value = parse_number_words(match.group("a"))
         high_value = parse_number_words(match.group("b"))
         if low_value is not None and high_value is not None and low_value < high_value:
@@ -644,7 +665,8 @@ def _find_numbers(
                 priority=4,
                 open_context=True,
             )
-    for match in re.finditer(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", sentence, re.IGNORECASE):
+    dozen = "dozen" in words
+    for match in DOZEN.finditer(sentence) if dozen else ():
         value = Decimal(6) if match.group().lower().startswith("half") else Decimal(12)
         yield Candidate(
             match.start(),
@@ -656,7 +678,7 @@ def _find_numbers(
             priority=2,
             open_context=True,
         )
-    for match in FRACTION.finditer(sentence):
+    for match in FRACTION.finditer(sentence) if not words.isdisjoint(FRACTION_WORDS) else ():
         count = match.group("count")
         part = match.group("part").lower()
         if count is None and part not in ("half",):
@@ -686,7 +708,8 @@ def _find_numbers(
             priority=2,
             open_context=True,
         )
-    for match in MULTIPLIER.finditer(sentence):
+    multiples = not words.isdisjoint(("times", "fold", "twice"))
+    for match in MULTIPLIER.finditer(sentence) if multiples else ():
         word = match.group("n").lower()
         multiple = (
             Decimal(2) if word == "twice" else parse_numeral(word) or parse_number_words(word)
@@ -1036,9 +1059,14 @@ def _date_qualifier(sentence: str, cand: Candidate) -> Candidate:
 
 def _exclusion_zones(sentence: str) -> list[tuple[int, int]]:
     zones: list[tuple[int, int]] = []
-    for pattern in (CLOCK, URLISH, CITATION):
+    patterns = [CLOCK]
+    if "[" in sentence:
+        patterns.append(CITATION)
+    if any(mark in sentence for mark in URL_MARKS):
+        patterns.append(URLISH)
+    for pattern in patterns:
         zones.extend((m.start(), m.end()) for m in pattern.finditer(sentence))
-    for match in PER_DENOMINATOR_ZONE.finditer(sentence):
+    for match in PER_DENOMINATOR_ZONE.finditer(sentence) if "per" in sentence else ():
         zones.append((match.start("den"), match.end("den")))
     list_number = LIST_NUMBER.match(sentence)
     if list_number:
@@ -1050,13 +1078,15 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def find_figures(sentence: str, context: DateContext | None = None) -> list[Figure]:
-    """Find every figure in one sentence; offsets are relative to the sentence."""
+def read_figures(sentence: str, context: DateContext | None = None) -> list[Candidate]:
+    """Read every figure of one sentence as mutable readings (the fast path of extraction)."""
     context = context or DateContext()
     if not sentence:
         return []
     has_digit = DIGIT.search(sentence) is not None
-    has_words, has_dates = _word_hints(sentence)
+    words = _words(sentence)
+    has_words = not words.isdisjoint(NUMBER_WORD_HINTS)
+    has_dates = not words.isdisjoint(DATE_WORD_HINTS)
     if not has_digit and not has_words and not has_dates:
         return []
     zones = _exclusion_zones(sentence)
@@ -1065,7 +1095,7 @@ def find_figures(sentence: str, context: DateContext | None = None) -> list[Figu
         candidates.extend(_find_dates(sentence, context))
     if has_digit:
         candidates.extend(_find_years(sentence))
-    candidates.extend(_find_numbers(sentence, has_digit, has_words))
+    candidates.extend(_find_numbers(sentence, has_digit, words))
     # longest and highest-priority matches win; the rest that overlap them are dropped
     candidates.sort(key=lambda c: (-(c.priority >= 4), -(c.end - c.start), -c.priority, c.start))
     chosen: list[Candidate] = []
@@ -1076,7 +1106,7 @@ def find_figures(sentence: str, context: DateContext | None = None) -> list[Figu
             continue
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
-    figures: list[Figure] = []
+    readings: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in chosen:
         read = _apply_context(sentence, cand)
@@ -1090,47 +1120,38 @@ def find_figures(sentence: str, context: DateContext | None = None) -> list[Figu
         if read.start >= read.end:
             continue
         taken.append((read.start, read.end))
-        figures.append(
-            # the reader builds only valid records: skip pydantic validation on the hot path
-            Figure.model_construct(
-                text=sentence[read.start : read.end],
-                start=read.start,
-                end=read.end,
-                kind=read.kind,
-                low=read.low,
-                high=read.high,
-                qualifier=read.qualifier,
-                unit=read.unit,
-                unit_start=read.unit_start,
-                unit_end=read.unit_end,
-            )
-        )
-    return _share_units(sentence, figures)
+        read.text = sentence[read.start : read.end]
+        readings.append(read)
+    _share_units(sentence, readings)
+    return readings
 
 
-def _share_units(sentence: str, figures: list[Figure]) -> list[Figure]:
+def find_figures(sentence: str, context: DateContext | None = None) -> list[Figure]:
+    """Find every figure in one sentence; offsets are relative to the sentence."""
+    return [reading.to_figure() for reading in read_figures(sentence, context)]
+
+
+SHARED_UNIT_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and|to|-|–)\s*")
+SHARED_COUNT_GAP = re.compile(r"\s*(?:or|and|to|-|–)\s*")
+
+
+def _share_units(sentence: str, readings: list[Candidate]) -> None:
     """ "either 2 or 1.5 degrees Celsius", "6.6 and 5.1 magnitude": the unit is written once."""
-    shared = list(figures)
-    for index in range(len(shared) - 2, -1, -1):
-        figure, following = shared[index], shared[index + 1]
-        if figure.kind is not K.COUNT or figure.unit is not None:
+    for index in range(len(readings) - 2, -1, -1):
+        reading, following = readings[index], readings[index + 1]
+        if reading.kind is not K.COUNT or reading.unit is not None:
             continue
         if (
             following.kind not in (K.QUANTITY, K.PERCENT, K.MONEY, K.DURATION, K.COUNT)
             or following.unit is None
         ):
             continue
+        gap = sentence[reading.end : following.start]
         if following.kind is K.COUNT and following.unit_start is not None:
-            between_unit = sentence[figure.end : following.start]
-            if not re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", between_unit):
+            if not SHARED_COUNT_GAP.fullmatch(gap):
                 continue
-        if re.fullmatch(
-            r"\s*(?:,\s*)?(?:or|and|to|-|–)\s*", sentence[figure.end : following.start]
-        ):
-            shared[index] = figure.model_copy(
-                update={"kind": following.kind, "unit": following.unit}
-            )
-    return shared
+        if SHARED_UNIT_GAP.fullmatch(gap):
+            reading.kind, reading.unit = following.kind, following.unit
 
 
 DIGIT = re.compile(r"\d")
@@ -1155,12 +1176,19 @@ DATE_WORD_HINTS = frozenset(
 )
 
 
-def _word_hints(sentence: str) -> tuple[bool, bool]:
-    """Whether the sentence has number words, and whether it has date words."""
-    words = set(LOWER_WORD.findall(sentence.lower()))
-    return not (NUMBER_WORD_HINTS - DATE_WORD_HINTS).isdisjoint(
-        words
-    ), not DATE_WORD_HINTS.isdisjoint(words)
+def _words(sentence: str) -> frozenset[str]:
+    """The lower-case words of a sentence, for cheap tests before costly patterns."""
+    return frozenset(LOWER_WORD.findall(sentence.lower()))
+
+
+SPELLED_NUMBERS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion trillion zero""".split()
+)
+VAGUE_WORDS = frozenset("dozens scores hundreds thousands millions billions several few".split())
+FRACTION_WORDS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths".split())
+DOZEN = re.compile(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", re.IGNORECASE)
 
 
 def _has_number_words(sentence: str) -> bool:
