@@ -16,7 +16,13 @@ from decimal import Decimal
 
 from factcheck import lexicon
 from factcheck.model import Bound, Figure, FigureKind, Qualifier
-from factcheck.numerals import NUMBER_WORDS, SCALES, parse_number_words, parse_numeral
+from factcheck.numerals import (
+    NUMBER_WORDS,
+    SCALES,
+    parse_number_words,
+    parse_numeral,
+    split_number_words,
+)
 
 K = FigureKind
 Q = Qualifier
@@ -632,7 +638,14 @@ def _find_numbers(
     if words.isdisjoint(NUMBER_WORD_HINTS):
         return
     for match in WORD_NUMBER.finditer(sentence) if not words.isdisjoint(SPELLED_NUMBERS) else ():
-        yield from _word_candidate(sentence, match)
+        if parse_number_words(match.group(), strict=True) is not None:
+            yield from _word_candidate(sentence, match)
+            continue
+        # "one two three": several numbers in one run of number words
+        for start, end, _ in split_number_words(match.group()):
+            piece = WORD_NUMBER.match(sentence, match.start() + start, match.start() + end)
+            if piece is not None:
+                yield from _word_candidate(sentence, piece)
     for match in VAGUE.finditer(sentence) if not words.isdisjoint(VAGUE_WORDS) else ():
         index = next(i for i in range(len(VAGUE_AMOUNTS)) if match.group(f"v{i}"))
         _, low, high = VAGUE_AMOUNTS[index]

@@ -12,8 +12,16 @@ UNITS = (
     "fifteen sixteen seventeen eighteen nineteen"
 ).split()
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-MULTIPLIERS["trillion"] = 10**12
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "quadrillion": 10**15,
+    "quintillion": 10**18,
+    "sextillion": 10**21,
+}
 
 _UNIT_WORD = "|".join(UNITS)
 _TENS_WORD = "|".join(TENS)
@@ -25,6 +33,8 @@ NUMBER_WORDS = re.compile(
     rf"\b(?:an?\s+(?=(?:{_MULT_WORD})\b))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*\b",
     re.IGNORECASE,
 )
+# "seventy-five thousands": a plural scale after a number word reads as the singular
+PLURAL_SCALE = re.compile(r"(?<=[a-z] )(hundred|thousand|million|billion|trillion)s\b")
 # "four-and-a-half", "two and a half"
 HALF = re.compile(r"(?:[\s-]+and[\s-]+a[\s-]+half)\b", re.IGNORECASE)
 
@@ -51,7 +61,7 @@ SCALES: dict[str, int] = {
 
 def parse_numeral(text: str) -> Decimal | None:
     """Read a numeral such as "3,000", "2.5" or "1 000"; None if it is not one."""
-    cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "")
     if not cleaned or len(cleaned) > 40:
         return None
     try:
@@ -63,8 +73,12 @@ def parse_numeral(text: str) -> Decimal | None:
     return value
 
 
-def parse_number_words(text: str) -> Decimal | None:
-    """Read spelled-out numbers ("twenty-five", "a hundred", "four-and-a-half")."""
+def parse_number_words(text: str, *, strict: bool = False) -> Decimal | None:
+    """Read spelled-out numbers ("twenty-five", "a hundred", "four-and-a-half").
+
+    With `strict`, only what text2num reads as one number; otherwise scale words are also
+    combined by our own rule ("two thousand million").
+    """
     words = text.strip().lower()
     half = Decimal(0)
     match = HALF.search(words)
@@ -72,12 +86,14 @@ def parse_number_words(text: str) -> Decimal | None:
         half = Decimal("0.5")
         words = words[: match.start()]
     words = re.sub(r"^an?\s+", "one ", words)
-    words = re.sub(r"[\s-]+", " ", words).strip()
+    words = PLURAL_SCALE.sub(r"\1", re.sub(r"[\s-]+", " ", words).strip())
     if not words:
         return None
     try:
         value = Decimal(text2num(words, "en"))
     except (ValueError, TypeError):
+        if strict:
+            return None
         fallback = _sum_words(words)
         if fallback is None:
             return None
@@ -86,21 +102,83 @@ def parse_number_words(text: str) -> Decimal | None:
 
 
 def _sum_words(words: str) -> Decimal | None:
-    """Combine number words text2num rejects ("two thousand million")."""
+    """Combine number words text2num rejects ("two thousand million", "quadrillion").
+
+    Below a thousand the usual grammar holds ("sixty fifteen" is not one number); a scale
+    word larger than every group so far multiplies the whole ("two thousand million").
+    """
     total = 0
-    current = 0
-    seen = False
-    for word in words.replace(" and ", " ").split():
+    small = 0
+    last = ""  # the kind of the last word within the current group
+    last_scale = 0
+    tokens = words.replace(" and ", " ").split()
+    if not tokens or "zero" in tokens and len(tokens) > 1:
+        return None
+    for word in tokens:
         if word in UNITS:
-            current += UNITS.index(word)
+            value = UNITS.index(word)
+            if not (small % 100 == 0 and last != "unit" or last == "ten" and 0 < value < 10):
+                return None
+            small += value
+            last = "unit"
         elif word in TENS:
-            current += 20 + 10 * TENS.index(word)
+            if small % 100 != 0:
+                return None
+            small += 20 + 10 * TENS.index(word)
+            last = "ten"
         elif word == "hundred":
-            current = max(current, 1) * 100
+            if small >= 100 or last == "hundred":
+                return None
+            small = max(small, 1) * 100
+            last = "hundred"
         elif word in MULTIPLIERS:
-            total = (total + max(current, 1)) * MULTIPLIERS[word]
-            current = 0
+            scale = MULTIPLIERS[word]
+            if last_scale and scale > last_scale:
+                total = (total + max(small, 1)) * scale
+            elif last_scale and scale == last_scale:
+                return None
+            else:
+                total += max(small, 1) * scale
+            last_scale = scale
+            small = 0
+            last = "scale"
         else:
             return None
-        seen = True
-    return Decimal(total + current) if seen else None
+    return Decimal(total + small)
+
+
+def split_number_words(text: str) -> list[tuple[int, int, Decimal]]:
+    """Read a run of number words as one or more numbers: "three twenty seven" -> 3 and 27.
+
+    Returns (start, end, value) spans within `text`, taking the longest run text2num reads
+    as one number at each step.
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", text)]
+    spans: list[tuple[int, int, Decimal]] = []
+    index = 0
+    while index < len(words):
+        found = None
+        for stop in range(len(words), index, -1):
+            start, end = words[index][0], words[stop - 1][1]
+            piece = text[start:end]
+            if piece.lower().endswith(" and") or piece.lower().startswith("and"):
+                continue
+            value = _strict_words(piece)
+            if value is not None:
+                found = (start, end, value, stop)
+                break
+        if found is None:
+            index += 1
+            continue
+        spans.append(found[:3])
+        index = found[3]
+    return spans
+
+
+def _strict_words(text: str) -> Decimal | None:
+    words = re.sub(r"[\s-]+", " ", text.strip().lower())
+    words = PLURAL_SCALE.sub(r"\1", re.sub(r"^an?\s+", "one ", words))
+    try:
+        return Decimal(text2num(words, "en"))
+    except (ValueError, TypeError):
+        return None

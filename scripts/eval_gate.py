@@ -47,6 +47,27 @@ def run_figures(shared: Path, factcheck: str) -> dict[str, float]:
     return scores
 
 
+def run_peers(shared: Path) -> dict[str, float]:
+    """Peer projects' number-word cases through our reader (scripts/eval_peers.py)."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "eval_peers.py"), "--shared", str(shared)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sys.stdout.write(proc.stdout)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"eval_peers.py exited {proc.returncode}")
+    scores: dict[str, float] = {}
+    for label, key in (("cardinal", "peers.cardinal"), ("in-sentence", "peers.in_sentence")):
+        match = re.search(rf"peers {label}\s+\d+/\d+ pass rate ([0-9.]+)", proc.stdout)
+        if match is None:
+            raise SystemExit(f"eval_peers.py printed no '{label}' pass rate")
+        scores[key] = float(match.group(1))
+    return scores
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -56,6 +77,7 @@ def main() -> int:
     if not (args.shared / "eval").is_dir():
         raise SystemExit(f"{args.shared}/eval not found: pass --shared PATH")
     scores = run_figures(args.shared, args.factcheck)
+    scores.update(run_peers(args.shared))
     floors: dict[str, float] = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     failed = [
         f"{key}: {scores[key]:.3f} < floor {floor:.3f}"
