@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from lemminflect import getInflection
 
-from factcheck.figures import MONTH, YEAR, Candidate, DateContext, read_figures
+from factcheck.figures import MONTH, SPELLED_NUMBERS, YEAR, Candidate, DateContext, read_figures
 from factcheck.lexicon import AUXILIARIES, STOP_WORDS, is_noun, lemma, pos_tags
 from factcheck.model import Claim, Document, Figure, FigureKind, content_id
 from factcheck.text import split_sentences
@@ -290,7 +290,7 @@ def is_verb(tokens: list[Token], index: int) -> bool:
 def _guess_verb(tokens: list[Token], index: int) -> bool:
     token = tokens[index]
     word = token.lower
-    if not token.text[0].isalpha() or word in AUXILIARIES:
+    if not token.text[0].isalpha() or word in AUXILIARIES or word in PREPOSITION_LIKE:
         return False
     if word in STOP_WORDS and word not in SPEECH_VERBS:
         return False
@@ -304,51 +304,78 @@ def _guess_verb(tokens: list[Token], index: int) -> bool:
         return True
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if previous in AUXILIARIES or previous in (
-        "to",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "who",
-        "which",
-        "i",
-        "you",
-    ):
+    after_next = tokens[index + 2].lower if index + 2 < len(tokens) else ""
+    if previous in AUXILIARIES or previous in SUBJECT_PRONOUNS:
         return True
-    if previous in (
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "of",
-        "this",
-        "that",
-        "these",
-        "those",
+    if previous in DETERMINERS or previous[:1].isdigit() or previous in SPELLED_NUMBERS:
+        return False  # "the protests", "70 planes": a noun
+    if _starts_amount(following) or (
+        following in ("by", "to", "from") and _starts_amount(after_next)
     ):
-        return False
+        # "injured six civilians", "slaps $58 million", "rose by 300 per cent", "drops to 91"
+        return not word.endswith("ing") or previous == "," or not previous[:1].isalpha()
     if word.endswith("ed"):
         return not (
             following and "NOUN" in pos_tags(following) and "VERB" not in pos_tags(following)
         )
     noun_before = bool(previous) and previous[:1].isalpha() and previous not in STOP_WORDS
-    if noun_before and (
-        following in OBJECT_STARTERS or following[:1].isdigit() or following[:1] in "$€£"
-    ):
-        # "EU slaps $58 million", "Obama leads Republican ... by", "hit a record"
-        return not word.endswith("ing") or previous == ","
+    if noun_before and following in OBJECT_STARTERS:
+        # "Obama leads Republican ...", "hit a record"
+        return not word.endswith("ing")
     if word.endswith("ing"):
-        return (
-            previous in (",",)
-            or following in ("the", "a", "an", "more", "over", "about", "some", "at")
-            or bool(following[:1].isdigit())
-        )
+        return previous == "," or following in OBJECT_STARTERS
     return False
+
+
+def _starts_amount(word: str) -> bool:
+    """Does a token start a figure: a digit, a currency sign, a number word or a qualifier?"""
+    return bool(word) and (
+        word[:1].isdigit()
+        or word[:1] in "$€£¥"
+        or word in SPELLED_NUMBERS
+        or word in AMOUNT_STARTERS
+    )
+
+
+SUBJECT_PRONOUNS = {"to", "he", "she", "they", "it", "we", "who", "which", "i", "you"}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "of",
+    "this",
+    "that",
+    "these",
+    "those",
+}
+PREPOSITION_LIKE = {"near", "like", "past", "round", "up", "down", "out", "off", "over", "under"}
+AMOUNT_STARTERS = {
+    "more",
+    "about",
+    "over",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+    "at",
+    "up",
+    "roughly",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "several",
+    "less",
+    "fewer",
+    "approximately",
+    "an",
+    "a",
+}
 
 
 def _is_title_case(tokens: list[Token]) -> bool:

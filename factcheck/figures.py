@@ -152,14 +152,21 @@ FRACTIONS: dict[str, Decimal] = {
     "fifths": Decimal("0.2"),
     "tenth": Decimal("0.1"),
     "tenths": Decimal("0.1"),
+    "eighth": Decimal("0.125"),
+    "eighths": Decimal("0.125"),
+    "sixth": Decimal(1) / Decimal(6),
+    "sixths": Decimal(1) / Decimal(6),
 }
+# After "a third", "a fifth": a word that makes it an ordinal rather than a fraction
+ORDINAL_USE = re.compile(r"\s+(?!of\b|as\b|or\b|and\b|to\b|in\b|the\b|that\b|more\b|less\b)[a-z]+")
 FRACTION = re.compile(
-    r"\b(?:(?P<count>a|one|two|three|four|nine)[\s-]+)?"
-    r"(?P<part>half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:century|decade|year|season|time|final|round|quarter))",
+    r"\b(?:(?P<count>an?|one|two|three|four|five|seven|nine)[\s-]+)?"
+    r"(?P<part>half|thirds?|quarters?|fifths?|tenths?|eighths?|sixths?)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:century|decade|year|season|time|final|round|quarter))",
     re.IGNORECASE,
 )
 MULTIPLIER = re.compile(
-    r"\b(?P<n>twice|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)(?:\s+|-)(?:times|fold)\b",
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)(?:\s+|-|)(?:times|fold)\b"
+    r"|\b(?P<twice>twice)\b(?=\s+(?:as|the|its|their|that|what|a|an|in|over|since|from)\b)",
     re.IGNORECASE,
 )
 
@@ -167,17 +174,18 @@ QUALIFIER_BEFORE: list[tuple[str, Qualifier]] = [
     (r"no\s+(?:fewer|less)\s+than", Q.GE),
     (r"not\s+(?:fewer|less)\s+than", Q.GE),
     (r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding", Q.LE),
-    (r"at\s+least|a\s+minimum\s+of|as\s+many\s+as\s+(?=.)", Q.GE),
-    (r"at\s+most|up\s+to|a\s+maximum\s+of|as\s+much\s+as", Q.LE),
+    (r"at\s+least|a\s+minimum\s+of", Q.GE),
+    (r"at\s+most|up\s+to|a\s+maximum\s+of|as\s+much\s+as|as\s+many\s+as", Q.LE),
     (r"(?:just\s+|well\s+|slightly\s+)?(?:more|greater|higher)\s+than", Q.GT),
     (r"(?:just\s+|well\s+|slightly\s+)?(?:over|above|exceeding|exceeded|exceeds|exceed)", Q.GT),
-    (r"in\s+excess\s+of|upwards\s+of|north\s+of", Q.GT),
+    (r"in\s+excess\s+of|upwards?\s+of|north\s+of|beyond", Q.GT),
     (r"(?:just\s+|slightly\s+)?(?:less|fewer|lower)\s+than", Q.LT),
     (r"(?:just\s+|slightly\s+)?(?:under|below)", Q.LT),
     (r"within", Q.LE),
     (
         r"about|around|approximately|approx\.?|roughly|nearly|almost|some|circa|ca\.|"
-        r"an\s+estimated|estimated|close\s+to|perhaps|in\s+the\s+region\s+of|"
+        r"an\s+estimated|estimated|close\s+to|closer\s+to|near|nearer|perhaps|"
+        r"in\s+the\s+region\s+of|"
         r"more\s+or\s+less|just\s+shy\s+of|"
         r"the\s+best\s+part\s+of|just\s+about|an\s+approximate",
         Q.APPROX,
@@ -191,11 +199,13 @@ QUALIFIER_BEFORE_RE = re.compile(
 QUALIFIER_LAST_WORDS = set(
     """than least most to of as over above exceeding exceeded exceeds exceed under below within
     about around approximately approx roughly nearly almost some circa ca estimated perhaps less
-    minimum maximum""".split()
+    minimum maximum beyond near nearer""".split()
 )
 QUALIFIER_AFTER = re.compile(
-    r"^(?:\s*(?P<ge>\+|or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+more|plus(?!\s+\w+\s+(?:of|in)))"
-    r"|\s*(?P<le>or\s+less|or\s+fewer|or\s+below|or\s+under|and\s+below|at\s+most))(?![A-Za-z])",
+    r"^(?:\s*(?P<ge>\+|or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+more|"
+    r"or\s+over|and\s+over|or\s+older|and\s+older|plus(?!\s+\w+\s+(?:of|in)))"
+    r"|\s*(?P<le>or\s+less|or\s+fewer|or\s+below|or\s+under|and\s+below|and\s+under|"
+    r"or\s+younger|and\s+younger|at\s+most))(?![A-Za-z])",
     re.IGNORECASE,
 )
 DATE_QUALIFIER_BEFORE = re.compile(
@@ -218,7 +228,17 @@ LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Letters glued to digits make a code ("COVID-19", "G7", "Il-76", "5G", "CO2").
-CODE_BEFORE = re.compile(r"[A-Za-z][-/]?$|[A-Za-z]-$|[/@_]$|\d[-/.:]?$")
+CODE_BEFORE = re.compile(r"[A-Za-z][-/]?$|[A-Za-z]-$|[/@_]$|\d[-/.:+]?$")
+# Phone numbers: three or more digit groups joined by spaces, dots or hyphens.
+PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}(?![\w,]|\.\d)"
+)
+RACE_TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)\b")
+# "one in five", "1 in 4", "two out of three": a proportion
+PROPORTION = re.compile(
+    rf"\b(?P<a>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+"
+    rf"(?P<b>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred))\b"
+)
 ALLOWED_AFTER_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|s|k|m|mn|bn|b|tn|km|kg|mm|cm|m2|km2|sq|mw|gw|kw|kwh|mwh|gwh|twh|mph|"
     r"kmh|kph|ppm|ppb|gb|tb|mb|c|f|x|ft|in|lb|lbs|t|g|ml|l|ha|mi|nm|v|hz|ghz|mhz|cc|bp)$",
@@ -226,7 +246,7 @@ ALLOWED_AFTER_SUFFIX = re.compile(
 )
 CLOCK = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|GMT|UTC|ET\b|EST|CET)|"
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s+o'clock\b",
+    r"(?<![:\d])\b\d{1,2}:\d{2}\b(?!:\d)|\b\d{1,2}\s+o'clock\b",
     re.IGNORECASE,
 )
 URLISH = re.compile(
@@ -609,7 +629,8 @@ def _year_is_a_count(before: str, after: str) -> bool:
 
 NUMBER = re.compile(
     rf"(?P<cur>{CURRENCY_PREFIX})?\s?(?P<num>{NUMERAL})"
-    rf"(?:(?P<glue>%|[°º]\s?[CF]|[CF](?![A-Za-z]))(?=\s*(?:-|–|to)\s*\d))?"
+    rf"(?:(?:\s|-)?(?P<scale1>{SCALE_WORD})(?=\s*(?:-|–|to|and)\s*(?:{CURRENCY_PREFIX})?\s?\d))?"
+    rf"(?:(?P<glue>%|[°º]\s?[CF]|[CF](?![A-Za-z]))(?=\s*(?:-|–|to|and)\s*(?:{CURRENCY_PREFIX})?\d))?"
     rf"(?:(?P<rsep>\s*(?:-|–|—|to|and)\s*)(?P<cur2>{CURRENCY_PREFIX})?\s?(?P<num2>{NUMERAL}))?"
     rf"(?:(?:\s|-)?(?P<scale>{SCALE_WORD}))?"
 )
@@ -620,7 +641,7 @@ WORD_RANGE = re.compile(
 )
 AGE = re.compile(
     rf"(?:\b(?P<q>under|below|over|above|less\s+than|more\s+than)\s+)?\bthe\s+age\s+of\s+(?P<n>{_AGE_NUMBER})"
-    rf"|\baged\s+(?P<n2>{_AGE_NUMBER})",
+    rf"|\baged\s+(?P<n2>{_AGE_NUMBER})(?:\s*(?:to|-|–|and)\s*(?P<n3>{_AGE_NUMBER}))?",
 )
 
 
@@ -635,7 +656,8 @@ def _find_numbers(
     words = _words(sentence) if words is None else words
     if "age" in words or "aged" in words:
         yield from _find_ages(sentence)
-    if words.isdisjoint(NUMBER_WORD_HINTS):
+    yield from _find_specials(sentence)
+    if words.isdisjoint(NUMBER_WORD_HINTS) and "fold" not in sentence:
         return
     for match in WORD_NUMBER.finditer(sentence) if not words.isdisjoint(SPELLED_NUMBERS) else ():
         if parse_number_words(match.group(), strict=True) is not None:
@@ -703,14 +725,16 @@ def _find_numbers(
                 before,
             ):
                 continue
-        if count and count.lower() in ("a", "one"):
+        if count and count.lower() in ("a", "an") and ORDINAL_USE.match(sentence, match.end()):
+            continue  # "a third vaccine", "a fifth consecutive month": an ordinal
+        if count and count.lower() in ("a", "an", "one"):
             numerator = Decimal(1)
         elif count:
             parsed = parse_number_words(count)
             numerator = parsed if parsed is not None else Decimal(1)
         else:
             numerator = Decimal(1)
-        value = (numerator * FRACTIONS[part]).quantize(Decimal("0.0001"))
+        value = numerator * FRACTIONS[part]
         yield Candidate(
             match.start(),
             match.end(),
@@ -721,9 +745,9 @@ def _find_numbers(
             priority=2,
             open_context=True,
         )
-    multiples = not words.isdisjoint(("times", "fold", "twice"))
+    multiples = not words.isdisjoint(("times", "fold", "twice")) or "fold" in sentence
     for match in MULTIPLIER.finditer(sentence) if multiples else ():
-        word = match.group("n").lower()
+        word = (match.group("n") or match.group("twice")).lower()
         multiple = (
             Decimal(2) if word == "twice" else parse_numeral(word) or parse_number_words(word)
         )
@@ -757,8 +781,56 @@ def _find_ages(sentence: str) -> Iterator[Candidate]:
             qualifier = Q.GT
         low: Bound = None if qualifier is Q.LT else value
         high: Bound = None if qualifier is Q.GT else value
+        upper = match.group("n3")
+        if upper:
+            top = parse_numeral(upper) if upper[0].isdigit() else parse_number_words(upper)
+            if top is not None and top > value:
+                qualifier, high = Q.RANGE, top  # "aged four to seven"
         start = match.start() if word else match.start("n" if match.group("n") else "n2")
         yield Candidate(start, match.end(), K.AGE, low, high, qualifier, unit="years", priority=5)
+
+
+def _find_specials(sentence: str) -> Iterator[Candidate]:
+    """Race times ("2:04:38") and proportions ("one in five")."""
+    if ":" in sentence:
+        for match in RACE_TIME.finditer(sentence):
+            seconds = (
+                int(match.group("h")) * 3600
+                + int(match.group("m")) * 60
+                + Decimal(match.group("s"))
+            )
+            yield Candidate(
+                match.start(),
+                match.end(),
+                K.DURATION,
+                seconds,
+                seconds,
+                Q.EXACT,
+                unit="seconds",
+                priority=5,
+            )
+    if " in " in sentence or " out of " in sentence:
+        for match in PROPORTION.finditer(sentence):
+            parts = [match.group("a"), match.group("b")]
+            numbers = [
+                parse_numeral(part) if part[0].isdigit() else parse_number_words(part)
+                for part in parts
+            ]
+            a, b = numbers
+            if a is None or b is None or not 0 < a < b:
+                continue
+            value = a / b
+            yield Candidate(
+                match.start(),
+                match.end(),
+                K.OTHER,
+                value,
+                value,
+                Q.EXACT,
+                priority=4,
+                open_context=True,
+                written="proportion",
+            )
 
 
 def _scaled(value: Decimal, scale: str | None) -> Decimal:
@@ -796,63 +868,49 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
     value = parse_numeral(match.group("num"))
     if value is None:
         return
-    scale = match.group("scale")
-    # "m" and "b" alone are only scales after a currency ("$2m"); "5 m" is metres.
-    if scale and scale.lower() in ("m", "b") and not match.group("cur"):
-        if scale.lower() == "b" or re.match(
-            r"\s", sentence[match.start("scale") - 1 : match.start("scale")]
-        ):
-            scale = None
-    end = match.end("scale") if scale else num_end
-    low = _scaled(value, scale)
+    scale = _real_scale(sentence, match, "scale")
+    scale1 = _real_scale(sentence, match, "scale1")
     currency = match.group("cur") or match.group("cur2")
     second = match.group("num2")
-    if second:
-        value2 = parse_numeral(second)
+    value2 = parse_numeral(second) if second else None
+    if second and value2 is not None:
         sep = match.group("rsep").strip().lower()
-        if value2 is not None:
-            high = _scaled(value2, scale)
-            # "$350-$450 million" scales both ends; "2 to 3 million" too.
-            if scale is None:
-                high = value2
-            if value2 > value and not (
-                sep == "and" and not re.search(r"\bbetween\s+\S*\s*$", before, re.IGNORECASE)
+        low = _scaled(value, scale1 or scale)
+        high = _scaled(value2, scale)
+        glue = match.group("glue")
+        same_unit = not glue or sentence[match.end() : match.end() + len(glue)] == glue
+        between = re.search(r"\bbetween\s+\S*\s*$", before, re.IGNORECASE)
+        if low < high and same_unit and (sep != "and" or between):
+            if sep in ("-", "–", "—") and (
+                re.search(r"\bpp?\.\s*$", before) or SCORE_BEFORE.search(before)
             ):
-                if (
-                    sep in ("-", "–", "—")
-                    and value == value.to_integral_value()
-                    and value2 == value2.to_integral_value()
-                    and re.search(r"\bpp?\.\s*$", before)
-                ):
-                    return
-                low = _scaled(value, scale)
-                end = match.end("scale") if scale else match.end("num2")
-                yield Candidate(
-                    start,
-                    end,
-                    K.COUNT,
-                    low,
-                    high,
-                    Q.RANGE,
-                    priority=4,
-                    open_context=True,
-                    unit=CURRENCY_CODES.get(currency.strip()) if currency else None,
-                    written=match.group(),
-                )
-                return
-            if sep in ("-", "–", "—") and value2 <= value:
-                return  # a score or vote tally ("52-48"), not a figure
+                return  # page ranges, sports scores ("lost 1-3")
+            end = match.end("scale") if scale else match.end("num2")
+            yield Candidate(
+                start,
+                end,
+                K.COUNT,
+                low,
+                high,
+                Q.RANGE,
+                priority=4,
+                open_context=True,
+                unit=CURRENCY_CODES.get(currency.strip()) if currency else None,
+                written=match.group(),
+            )
+            return
+        if sep in ("-", "–", "—") and (value2 <= value or SCORE_BEFORE.search(before)):
+            return  # a score or vote tally ("52-48", "won 3-1"), not a figure
         # not a range: the first number alone, then the second on its own
         yield from _second_number(sentence, match)
-        end = num_end
-        scale_match = re.match(rf"(?:\s|-)?({SCALE_WORD})", sentence[num_end:])
-        if scale_match:
-            scale = scale_match.group(1)
-            if scale.lower() in ("m", "b") and not match.group("cur"):
-                scale = None
-            else:
-                end = num_end + scale_match.end()
-        low = _scaled(value, scale)
+        end = match.end("scale1") if scale1 else num_end
+        scale = scale1
+    else:
+        end = match.end("scale") if scale else num_end
+        scale = scale or scale1
+        if scale1 and not match.group("scale"):
+            end = match.end("scale1")
+    low = _scaled(value, scale)
     unit = CURRENCY_CODES.get(match.group("cur").strip()) if match.group("cur") else None
     yield Candidate(
         start,
@@ -866,6 +924,25 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         unit=unit,
         written=match.group("num"),
     )
+
+
+def _real_scale(sentence: str, match: re.Match[str], group: str) -> str | None:
+    """The scale word of a group, unless it is a lone "m"/"b" that means metres or nothing."""
+    scale = match.group(group)
+    if not scale:
+        return None
+    # "m" and "b" alone are only scales after a currency ("$2m"); "5 m" is metres.
+    if scale.lower() in ("m", "b") and not (match.group("cur") or match.group("cur2")):
+        start = match.start(group)
+        if scale.lower() == "b" or sentence[start - 1 : start].isspace():
+            return None
+    return scale
+
+
+SCORE_BEFORE = re.compile(
+    r"\b(?:won|win|wins|lost|lose|loses|drew|draw|beat|beats|defeated|trailed|trailing|led|leading|score|scored)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _second_number(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
@@ -904,6 +981,11 @@ def _word_candidate(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
             )
             or re.search(r"\b(?:age\s+of|aged)\s+$", before, re.IGNORECASE)
             or re.search(r"\b(?:from|between)\s+(?:zero|one)\s*$", before)
+            or re.search(
+                r"\b(?:at\s+least|more\s+than|only|just|exactly|fewer\s+than)\s+$",
+                before,
+                re.IGNORECASE,
+            )
         ):
             return
     if lowered == "zero" and not re.match(r"\s+(?:to|and)\s", after):
@@ -984,6 +1066,12 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         after = sentence[cand.end :]
     elif cand.unit:  # currency prefix
         cand.kind = K.MONEY
+        if (
+            cand.qualifier is Q.EXACT
+            and re.search(r"\bfrom\s+$", before)
+            and not re.match(r"\s*(?:to|-|–|until)\s", after)
+        ):
+            cand.qualifier, cand.high = Q.GE, None  # "priced from $699"
     else:
         money = re.match(r"\s*(?:-\s*)?([A-Za-z]+)\b", after)
         if (
@@ -1028,6 +1116,12 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         after = sentence[cand.end :]
     if cand.kind is K.COUNT:
         lexicon.classify_unit(sentence, cand)
+        if (
+            cand.kind is K.DURATION
+            and cand.qualifier is Q.GT
+            and re.match(r"\s*over\b", sentence[cand.start : cand.end], re.IGNORECASE)
+        ):
+            cand.qualifier, cand.high = Q.EXACT, cand.low  # "over 14 days": during, not more
         post = QUALIFIER_AFTER.match(sentence[cand.end :])
         classified: FigureKind = cand.kind  # classify_unit may have changed it
         if post and cand.qualifier is Q.EXACT and classified is K.QUANTITY:
@@ -1079,6 +1173,9 @@ def _exclusion_zones(sentence: str) -> list[tuple[int, int]]:
         patterns.append(URLISH)
     for pattern in patterns:
         zones.extend((m.start(), m.end()) for m in pattern.finditer(sentence))
+    for match in PHONE.finditer(sentence):
+        if sum(ch.isdigit() for ch in match.group()) >= 8:
+            zones.append((match.start(), match.end()))
     for match in PER_DENOMINATOR_ZONE.finditer(sentence) if "per" in sentence else ():
         zones.append((match.start("den"), match.end("den")))
     list_number = LIST_NUMBER.match(sentence)
@@ -1175,7 +1272,8 @@ NUMBER_WORD_HINTS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred thousand million billion dozen dozens hundreds thousands millions billions scores
-    half third thirds quarter fifth tenth twice yesterday tomorrow this last next zero
+    half third thirds quarter quarters fifth fifths tenth tenths eighth eighths sixth sixths
+    twice yesterday tomorrow this last next zero
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday""".split()
@@ -1200,7 +1298,9 @@ SPELLED_NUMBERS = frozenset(
     hundred thousand million billion trillion zero""".split()
 )
 VAGUE_WORDS = frozenset("dozens scores hundreds thousands millions billions several few".split())
-FRACTION_WORDS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths".split())
+FRACTION_WORDS = frozenset(
+    "half third thirds quarter quarters fifth fifths tenth tenths eighth eighths sixth sixths".split()
+)
 DOZEN = re.compile(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", re.IGNORECASE)
 
 

@@ -54,7 +54,8 @@ def _bound_matches(got: Any, expected: Any) -> bool:
         return isinstance(got, str) and got == expected
     if isinstance(got, str) or isinstance(expected, bool):
         return False
-    return math.isclose(float(got), float(expected), rel_tol=1e-9, abs_tol=1e-9)
+    # abs_tol lets a repeating fraction be written to six places ("two-thirds": 0.666667)
+    return math.isclose(float(got), float(expected), rel_tol=1e-9, abs_tol=1e-6)
 
 
 def _describe(figure: Figure) -> dict[str, Any]:
