@@ -641,7 +641,7 @@ WORD_RANGE = re.compile(
 )
 AGE = re.compile(
     rf"(?:\b(?P<q>under|below|over|above|less\s+than|more\s+than)\s+)?\bthe\s+age\s+of\s+(?P<n>{_AGE_NUMBER})"
-    rf"|\baged\s+(?P<n2>{_AGE_NUMBER})(?:\s*(?:to|-|–|and)\s*(?P<n3>{_AGE_NUMBER}))?",
+    rf"|\baged\s+(?P<n2>{_AGE_NUMBER})(?:\s*(?:to|-|–)\s*(?P<n3>{_AGE_NUMBER}))?",
 )
 
 
@@ -787,7 +787,15 @@ def _find_ages(sentence: str) -> Iterator[Candidate]:
             if top is not None and top > value:
                 qualifier, high = Q.RANGE, top  # "aged four to seven"
         start = match.start() if word else match.start("n" if match.group("n") else "n2")
-        yield Candidate(start, match.end(), K.AGE, low, high, qualifier, unit="years", priority=5)
+        end = match.end()
+        post = QUALIFIER_AFTER.match(sentence[end:])
+        if post and qualifier is Q.EXACT:  # "aged 65 or over"
+            end += len(post.group().rstrip())
+            if post.group("ge"):
+                qualifier, high = Q.GE, None
+            else:
+                qualifier, low = Q.LE, None
+        yield Candidate(start, end, K.AGE, low, high, qualifier, unit="years", priority=5)
 
 
 def _find_specials(sentence: str) -> Iterator[Candidate]:
@@ -880,7 +888,9 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         glue = match.group("glue")
         same_unit = not glue or sentence[match.end() : match.end() + len(glue)] == glue
         between = re.search(r"\bbetween\s+\S*\s*$", before, re.IGNORECASE)
-        if low < high and same_unit and (sep != "and" or between):
+        # "widened by £2.6bn to £18.9bn", "rose from 3% to 5%": a change and a level
+        change = CHANGE_BEFORE.search(before)
+        if low < high and same_unit and (sep != "and" or between) and not change:
             if sep in ("-", "–", "—") and (
                 re.search(r"\bpp?\.\s*$", before) or SCORE_BEFORE.search(before)
             ):
@@ -939,6 +949,14 @@ def _real_scale(sentence: str, match: re.Match[str], group: str) -> str | None:
     return scale
 
 
+CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows|grown|"
+    r"increased?|increases|increasing|decreased?|decreases|declined?|declines|climbed?|climbs|"
+    r"jumped?|jumps|dropped?|drops|widened?|widens|narrowed?|narrows|cut|cuts|raised?|raises|"
+    r"lowered?|lowers|slipped?|slips|surged?|surges|soared?|soars|plunged?|plunges|up|down)"
+    r"\s+(?:by|from)\s+\S*\s*$",
+    re.IGNORECASE,
+)
 SCORE_BEFORE = re.compile(
     r"\b(?:won|win|wins|lost|lose|loses|drew|draw|beat|beats|defeated|trailed|trailing|led|leading|score|scored)\s+$",
     re.IGNORECASE,
@@ -1066,12 +1084,6 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         after = sentence[cand.end :]
     elif cand.unit:  # currency prefix
         cand.kind = K.MONEY
-        if (
-            cand.qualifier is Q.EXACT
-            and re.search(r"\bfrom\s+$", before)
-            and not re.match(r"\s*(?:to|-|–|until)\s", after)
-        ):
-            cand.qualifier, cand.high = Q.GE, None  # "priced from $699"
     else:
         money = re.match(r"\s*(?:-\s*)?([A-Za-z]+)\b", after)
         if (
@@ -1233,7 +1245,26 @@ def read_figures(sentence: str, context: DateContext | None = None) -> list[Cand
         read.text = sentence[read.start : read.end]
         readings.append(read)
     _share_units(sentence, readings)
+    _restated_keep_qualifier(sentence, readings)
     return readings
+
+
+RESTATED_GAP = re.compile(r"[^()\d.;]{0,30}\(\s*$")
+
+
+def _restated_keep_qualifier(sentence: str, readings: list[Candidate]) -> None:
+    """ "about 20 kilometres (12 miles)": a converted figure keeps the original's qualifier."""
+    for previous, reading in zip(readings, readings[1:], strict=False):
+        if previous.qualifier not in (Q.APPROX, Q.GT, Q.GE, Q.LT, Q.LE):
+            continue
+        if reading.qualifier is not Q.EXACT or not isinstance(reading.low, Decimal):
+            continue
+        if not RESTATED_GAP.fullmatch(sentence[previous.end : reading.start]):
+            continue
+        value = reading.low
+        reading.qualifier = previous.qualifier
+        reading.low = None if previous.qualifier in (Q.LT, Q.LE) else value
+        reading.high = None if previous.qualifier in (Q.GT, Q.GE) else value
 
 
 def find_figures(sentence: str, context: DateContext | None = None) -> list[Figure]:
