@@ -236,8 +236,8 @@ PHONE = re.compile(
 RACE_TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)\b")
 # "one in five", "1 in 4", "two out of three": a proportion
 PROPORTION = re.compile(
-    rf"\b(?P<a>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+"
-    rf"(?P<b>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred))\b"
+    r"\b(?P<a>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+"
+    r"(?P<b>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred))\b"
 )
 ALLOWED_AFTER_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|s|k|m|mn|bn|b|tn|km|kg|mm|cm|m2|km2|sq|mw|gw|kw|kwh|mwh|gwh|twh|mph|"
@@ -1128,8 +1128,9 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         after = sentence[cand.end :]
     if cand.kind is K.COUNT:
         lexicon.classify_unit(sentence, cand)
+        unit_kind: FigureKind = cand.kind  # classify_unit may have changed it
         if (
-            cand.kind is K.DURATION
+            unit_kind is K.DURATION
             and cand.qualifier is Q.GT
             and re.match(r"\s*over\b", sentence[cand.start : cand.end], re.IGNORECASE)
         ):
@@ -1330,7 +1331,8 @@ SPELLED_NUMBERS = frozenset(
 )
 VAGUE_WORDS = frozenset("dozens scores hundreds thousands millions billions several few".split())
 FRACTION_WORDS = frozenset(
-    "half third thirds quarter quarters fifth fifths tenth tenths eighth eighths sixth sixths".split()
+    """half third thirds quarter quarters fifth fifths tenth tenths eighth eighths sixth
+    sixths""".split()
 )
 DOZEN = re.compile(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", re.IGNORECASE)
 
