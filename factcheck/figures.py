@@ -400,7 +400,7 @@ RELATIVE_DAY = re.compile(
     re.IGNORECASE,
 )
 DECADE = re.compile(
-    r"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<y>1[5-9]\d0|20\d0)'?s\b|\b'(?P<yy>\d0)s\b",
+    r"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<y>1[5-9]\d0|20\d0)['’]?s\b|(?<!\w)['’](?P<yy>\d0)s\b",
     re.IGNORECASE,
 )
 YEAR_RANGE = re.compile(
@@ -869,9 +869,13 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         return
     if glued and not match.group("scale") and not ALLOWED_AFTER_SUFFIX.match(glued.group()):
         return
+    if glued and len(glued.group()) == 1 and glued.group() in "GDKSQEX" and not match.group("cur"):
+        return  # "5G", "3D", "4K": names of technologies, not units
     if re.match(r"[/:]\d|\.\d|-[A-Za-z]*\d", after_num) and not match.group("num2"):
         return
     if LABEL_BEFORE.search(before[-16:]):
+        return
+    if not match.group("cur") and _is_model_number(sentence, match, before):
         return
     value = parse_numeral(match.group("num"))
     if value is None:
@@ -936,6 +940,76 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
     )
 
 
+NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)\s$")
+
+
+def _is_model_number(sentence: str, match: re.Match[str], before: str) -> bool:
+    """ "Ariane 5", "Wi-Fi 6", "Web 2.0": a number that belongs to the capitalised name before it."""
+    name = NAME_BEFORE.search(before)
+    if not name or "," in match.group("num") or len(match.group("num").split(".")[0]) > 3:
+        return False
+    word = name.group(1)
+    if word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in NAME_EXCEPTIONS:
+        return False
+    if PLURAL_NOUN_AFTER.match(sentence, match.end()) or UNIT_AFTER.match(sentence, match.end()):
+        return False  # "In Almaty 139 people", "leads Obama 48 per cent": a figure after all
+    words = re.findall(r"[A-Za-z]{4,}", sentence)
+    return sum(w[0].isupper() for w in words) < 0.8 * max(len(words), 1)  # not a headline
+
+
+UNIT_AFTER = re.compile(
+    r"\s*(?:%|per\s?cent|percent|points?|million|billion|thousand|years?|km|miles?|votes)\b|%",
+    re.IGNORECASE,
+)
+# Capitalised words that may precede a figure: qualifiers and sentence openers.
+NAME_EXCEPTIONS = {
+    "about",
+    "around",
+    "over",
+    "nearly",
+    "almost",
+    "some",
+    "more",
+    "than",
+    "least",
+    "only",
+    "just",
+    "roughly",
+    "approximately",
+    "under",
+    "below",
+    "above",
+    "exactly",
+    "since",
+    "in",
+    "on",
+    "by",
+    "from",
+    "until",
+    "between",
+    "and",
+    "or",
+    "of",
+    "the",
+    "with",
+    "at",
+    "to",
+    "for",
+    "after",
+    "before",
+    "during",
+    "all",
+    "another",
+    "another",
+    "estimated",
+    "an",
+    "a",
+    "up",
+    "top",
+    "page",
+}
+
+
 def _real_scale(sentence: str, match: re.Match[str], group: str) -> str | None:
     """The scale word of a group, unless it is a lone "m"/"b" that means metres or nothing."""
     scale = match.group(group)
@@ -946,7 +1020,14 @@ def _real_scale(sentence: str, match: re.Match[str], group: str) -> str | None:
         start = match.start(group)
         if scale.lower() == "b" or sentence[start - 1 : start].isspace():
             return None
+        if not PLURAL_NOUN_AFTER.match(sentence, match.end(group)):
+            return None  # "300m tall": metres
     return scale
+
+
+PLURAL_NOUN_AFTER = re.compile(
+    r"\s+(?:more\s+|new\s+|other\s+)?(?:[a-z]{3,}s|people|children|men|women|police|staff|personnel)\b"
+)
 
 
 CHANGE_BEFORE = re.compile(
@@ -979,8 +1060,15 @@ def _word_candidate(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
     value = parse_number_words(text)
     if value is None:
         return
+    dozen = re.match(r"\s+dozen\b(?!s)", after, re.IGNORECASE)
+    if dozen:  # "two dozen hostages"
+        value *= 12
+        after = after[dozen.end() :]
+        end_shift = dozen.end()
+    else:
+        end_shift = 0
     half = re.match(r"[\s-]+and[\s-]+a[\s-]+half\b", after, re.IGNORECASE)
-    end = match.end()
+    end = match.end() + end_shift
     if half:
         value += Decimal("0.5")
         end += half.end()
@@ -1006,7 +1094,7 @@ def _word_candidate(sentence: str, match: re.Match[str]) -> Iterator[Candidate]:
             )
         ):
             return
-    if lowered == "zero" and not re.match(r"\s+(?:to|and)\s", after):
+    if lowered == "zero" and not re.match(r"\s+(?:to|and)\s|\s+[a-z]+s\b", after):
         return
     if re.match(
         r"\s+of\s+(?:the|them|those|these|us|its|his|her|their|our)\b", after

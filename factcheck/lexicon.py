@@ -58,6 +58,7 @@ PHYSICAL_UNITS: set[str] = set(
 QUANTITY_HEADS = {
     "parts": "parts per million",
 }
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 RATE_TAIL = re.compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|second|annum|capita|"
     r"head|person|night|flight|game|match|season)|(?P<adv>daily|weekly|monthly|annually|yearly|hourly))\b",
@@ -220,6 +221,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|°[CF]|º[CF]|%")
 def classify_unit(sentence: str, cand: Candidate) -> None:
     """Read the counted noun or unit after a number and set the figure's kind."""
     after_start = cand.end
+    if MAGNITUDE_BEFORE.search(sentence, max(0, cand.start - 20), cand.start):
+        cand.kind, cand.unit = K.QUANTITY, "magnitude"  # "a magnitude 6.1 quake"
+        return
     after = sentence[after_start:]
     # hyphen compounds: "58-year record", "35-kilometer", "two-dose", "10-month-old"
     compound = re.match(r"-([A-Za-z]+)(?:-(old|long))?\b", after)
@@ -297,6 +301,13 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
     text, start, end = noun
     cand.unit = text.lower()
     cand.unit_start, cand.unit_end = start, end
+    per = PER_DENOMINATOR.match(sentence[end:])
+    if per:  # "76 cases per 100,000 people"
+        cand.kind = K.RATE
+        denominator = " ".join(per.group().lower().split())
+        cand.unit = f"{cand.unit} {denominator}"
+        cand.unit_end = end + per.end()
+        return
     rate = RATE_TAIL.match(sentence[end:])
     if rate:
         per = (rate.group("per") or rate.group("adv")).lower()
@@ -344,7 +355,7 @@ def _following_words(sentence: str, position: int, limit: int = 8) -> list[tuple
     index = position
     while len(words) < limit:
         match = re.match(
-            r"[ \t]*(?:\(\s*)?([A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z])", sentence[index:]
+            r"[ \t]*(?:\(\s*)?([A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z])", sentence[index:]
         )
         if not match:
             break
