@@ -132,7 +132,7 @@ VAGUE_AMOUNTS: list[tuple[str, int, int]] = [
     (r"a\s+few\s+million", 2_000_000, 5_999_999),
     (r"a\s+few\s+dozen", 24, 72),
     (r"dozens", 24, 99),
-    (r"scores", 40, 99),
+    (r"(?<!the\s)(?<!test\s)scores(?=\s+of\s+[a-z])", 40, 99),
     (r"hundreds", 200, 999),
     (r"thousands", 2_000, 9_999),
     (r"millions", 2_000_000, 9_999_999),
@@ -311,6 +311,8 @@ class DateContext:
     doc_date: datetime.date | None = None
     # (month, year) of the last explicit month-year mention earlier in the document
     anchor: tuple[int, int] | None = None
+    # the sentence speaks of the future ("will be held on May 19")
+    future: bool = False
 
 
 def _month_number(word: str) -> int:
@@ -333,6 +335,9 @@ def _year_for(
         return None
     year = context.doc_date.year
     candidate = datetime.date(year, month, min(day or 1, 28))
+    if context.future:
+        # a plan or schedule: a date well before publication belongs to the next year
+        return year + 1 if (context.doc_date - candidate).days > 62 else year
     # News reports on the past: a date far after publication belongs to the previous year.
     if (candidate - context.doc_date).days > 62:
         return year - 1
@@ -371,7 +376,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_range",
         re.compile(
-            rf"\b(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?(?:{DASH}|\s+(?:to|through|until)\s+)"
+            rf"\b(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?(?:{DASH}|\s+(?P<sep>to|through|until|and)\s+)"
             rf"(?P<m2>{MONTH})(?!\s+\d{{1,2}}\b)(?:\s+(?P<y2>{YEAR}))?\b"
         ),
     ),
@@ -412,7 +417,55 @@ BARE_YEAR = re.compile(
 )
 
 
+FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+due|are\s+due|due\s+to|scheduled|(?:is|are)\s+set\s+to|"
+    r"expected\s+to|plans?\s+to|planned|upcoming|next|is\s+to\s+be|are\s+to\s+be|"
+    r"expects?|aims?\s+to|hopes?\s+to|intends?\s+to|vows?\s+to|promises?\s+to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+PAST_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|told|announced|reported|added|stated|confirmed)\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _is_day(value: Bound) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"(?:\d{4}|-)-\d\d-\d\d", value) is not None
+
+
+DATE_RANGE_GAP = re.compile(r"\s*(?:and|to|until|through|till|-|–|—)\s*", re.IGNORECASE)
+
+
 def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
+    if not context.future and FUTURE.search(sentence):
+        context = DateContext(doc_date=context.doc_date, anchor=context.anchor, future=True)
+    found = list(_find_single_dates(sentence, context))
+    yield from found
+    # "between Feb. 26 and March 4", "from 2 to 11 January": two dates make one range
+    days = sorted(
+        (
+            c
+            for c in found
+            if c.kind is K.DATE
+            and c.qualifier is Q.EXACT
+            and _is_day(c.low)
+            and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)
+        ),
+        key=lambda c: c.start,
+    )
+    for first, second in zip(days, days[1:], strict=False):
+        lead = RANGE_LEAD.search(sentence, max(0, first.start - 12), first.start)
+        gap = sentence[first.end : second.start]
+        if not lead or not DATE_RANGE_GAP.fullmatch(gap):
+            continue
+        if lead.group().lower().startswith("between") != gap.strip().lower().startswith("and"):
+            continue
+        if isinstance(first.low, str) and isinstance(second.high, str) and first.low < second.high:
+            yield Candidate(
+                lead.start(), second.end, K.DATE, first.low, second.high, Q.RANGE, priority=7
+            )
+
+
+def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
     explicit_years = [
         (m.start(), _month_number(m.group("m")), int(m.group("y")))
         for m in re.finditer(
@@ -438,6 +491,13 @@ def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
         for match in pattern.finditer(sentence):
             groups = match.groupdict()
             if name == "month_range":
+                lead = RANGE_LEAD.search(sentence, max(0, match.start() - 12), match.start())
+                if groups["sep"] == "and" and not (
+                    lead and lead.group().lower().startswith("between")
+                ):
+                    continue  # "in May and June" is two months
+                between = lead is not None and lead.group().lower().startswith("between")
+                start = lead.start() if lead and between else match.start()
                 y1 = int(groups["y1"]) if groups["y1"] else None
                 y2 = int(groups["y2"]) if groups["y2"] else None
                 m1, m2 = _month_number(groups["m1"]), _month_number(groups["m2"])
@@ -446,7 +506,7 @@ def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
                 if year1 is None:
                     year1 = year2 = _context_year(sentence, match.start(), context)
                 yield Candidate(
-                    match.start(),
+                    start,
                     match.end(),
                     K.DATE,
                     _iso_month(year1, m1),
@@ -500,13 +560,16 @@ def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
             target = WEEKDAYS[match.group("w").lower()]
             back = (context.doc_date.weekday() - target) % 7
             iso = (context.doc_date - datetime.timedelta(days=back)).isoformat()
+            if context.future and not PAST_SPEECH_BEFORE.search(sentence, 0, match.start()):
+                ahead = (target - context.doc_date.weekday()) % 7  # "is due on Thursday"
+                iso = (context.doc_date + datetime.timedelta(days=ahead)).isoformat()
             for day_date in day_dates:
-                between = (
+                gap = (
                     sentence[day_date.end : match.start()]
                     if day_date.end <= match.start()
                     else sentence[match.end() : day_date.start]
                 )
-                if re.fullmatch(r"\s*,?\s*(?:the\s+)?", between) and isinstance(day_date.low, str):
+                if re.fullmatch(r"\s*,?\s*(?:the\s+)?", gap) and isinstance(day_date.low, str):
                     iso = day_date.low
             yield Candidate(
                 match.start(),
@@ -637,8 +700,10 @@ NUMBER = re.compile(
 WORD_NUMBER = NUMBER_WORDS
 _AGE_NUMBER = rf"(?:{NUMERAL}|(?i:{NUMBER_WORDS.pattern}))"
 WORD_RANGE = re.compile(
-    rf"\b(?i:from|between)\s+(?P<a>(?i:{NUMBER_WORDS.pattern}))\s+(?i:to|and)\s+(?P<b>(?i:{NUMBER_WORDS.pattern}))"
+    rf"(?:\b(?i:from|between)\s+)?(?P<a>(?i:{NUMBER_WORDS.pattern}))\s+(?P<sep>(?i:to|and))\s+"
+    rf"(?P<b>(?i:{NUMBER_WORDS.pattern}))"
 )
+RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 AGE = re.compile(
     rf"(?:\b(?P<q>under|below|over|above|less\s+than|more\s+than)\s+)?\bthe\s+age\s+of\s+(?P<n>{_AGE_NUMBER})"
     rf"|\baged\s+(?P<n2>{_AGE_NUMBER})(?:\s*(?:to|-|–)\s*(?P<n3>{_AGE_NUMBER}))?",
@@ -685,10 +750,13 @@ def _find_numbers(
             open_context=True,
             written="vague",
         )
-    ranges = "from" in words or "between" in words
+    ranges = "to" in words or "between" in words
     for match in WORD_RANGE.finditer(sentence) if ranges else ():
         low_value = parse_number_words(match.group("a"))
         high_value = parse_number_words(match.group("b"))
+        bounded = match.group().lower().startswith(("from", "between"))
+        if match.group("sep").lower() == "and" and not bounded:
+            continue  # "two and three" without "between" is two figures
         if low_value is not None and high_value is not None and low_value < high_value:
             yield Candidate(
                 match.start(),
@@ -894,12 +962,20 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         between = re.search(r"\bbetween\s+\S*\s*$", before, re.IGNORECASE)
         # "widened by £2.6bn to £18.9bn", "rose from 3% to 5%": a change and a level
         change = CHANGE_BEFORE.search(before)
+        if change and change.group("prep").lower() == "by":
+            # "rose by 20 to 30 percent" is a range; "widened by £2.6bn to £18.9bn" is not
+            change = change if (match.group("cur") and match.group("cur2")) or glue else None
+        if between:
+            change = None
         if low < high and same_unit and (sep != "and" or between) and not change:
             if sep in ("-", "–", "—") and (
                 re.search(r"\bpp?\.\s*$", before) or SCORE_BEFORE.search(before)
             ):
                 return  # page ranges, sports scores ("lost 1-3")
             end = match.end("scale") if scale else match.end("num2")
+            lead = RANGE_LEAD.search(before)
+            if lead:  # the range's text takes its "between" or "from"
+                start -= len(before) - lead.start()
             yield Candidate(
                 start,
                 end,
@@ -925,6 +1001,10 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         if scale1 and not match.group("scale"):
             end = match.end("scale1")
     low = _scaled(value, scale)
+    minus = MINUS_BEFORE.search(before)
+    if minus and not match.group("cur"):  # "minus 233", "-5C"
+        low = -low
+        start -= len(before) - minus.start("sign")
     unit = CURRENCY_CODES.get(match.group("cur").strip()) if match.group("cur") else None
     yield Candidate(
         start,
@@ -944,7 +1024,7 @@ NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)\s$
 
 
 def _is_model_number(sentence: str, match: re.Match[str], before: str) -> bool:
-    """ "Ariane 5", "Wi-Fi 6", "Web 2.0": a number that belongs to the capitalised name before it."""
+    """ "Ariane 5", "Wi-Fi 6", "Web 2.0": a number belonging to the capitalised name before it."""
     name = NAME_BEFORE.search(before)
     if not name or "," in match.group("num") or len(match.group("num").split(".")[0]) > 3:
         return False
@@ -954,7 +1034,8 @@ def _is_model_number(sentence: str, match: re.Match[str], before: str) -> bool:
     if PLURAL_NOUN_AFTER.match(sentence, match.end()) or UNIT_AFTER.match(sentence, match.end()):
         return False  # "In Almaty 139 people", "leads Obama 48 per cent": a figure after all
     words = re.findall(r"[A-Za-z]{4,}", sentence)
-    return sum(w[0].isupper() for w in words) < 0.8 * max(len(words), 1)  # not a headline
+    capitalised = sum(w[0].isupper() for w in words)
+    return bool(capitalised < 0.8 * max(len(words), 1))  # not a headline
 
 
 UNIT_AFTER = re.compile(
@@ -1000,7 +1081,6 @@ NAME_EXCEPTIONS = {
     "during",
     "all",
     "another",
-    "another",
     "estimated",
     "an",
     "a",
@@ -1035,9 +1115,10 @@ CHANGE_BEFORE = re.compile(
     r"increased?|increases|increasing|decreased?|decreases|declined?|declines|climbed?|climbs|"
     r"jumped?|jumps|dropped?|drops|widened?|widens|narrowed?|narrows|cut|cuts|raised?|raises|"
     r"lowered?|lowers|slipped?|slips|surged?|surges|soared?|soars|plunged?|plunges|up|down)"
-    r"\s+(?:by|from)\s+\S*\s*$",
+    r"\s+(?P<prep>by|from)\s+\S*\s*$",
     re.IGNORECASE,
 )
+MINUS_BEFORE = re.compile(r"(?:^|[\s(])(?P<sign>minus\s+|[-−])$", re.IGNORECASE)
 SCORE_BEFORE = re.compile(
     r"\b(?:won|win|wins|lost|lose|loses|drew|draw|beat|beats|defeated|trailed|trailing|led|leading|score|scored)\s+$",
     re.IGNORECASE,

@@ -301,12 +301,12 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
     text, start, end = noun
     cand.unit = text.lower()
     cand.unit_start, cand.unit_end = start, end
-    per = PER_DENOMINATOR.match(sentence[end:])
-    if per:  # "76 cases per 100,000 people"
+    per_match = PER_DENOMINATOR.match(sentence[end:])
+    if per_match:  # "76 cases per 100,000 people"
         cand.kind = K.RATE
-        denominator = " ".join(per.group().lower().split())
+        denominator = " ".join(per_match.group().lower().split())
         cand.unit = f"{cand.unit} {denominator}"
-        cand.unit_end = end + per.end()
+        cand.unit_end = end + per_match.end()
         return
     rate = RATE_TAIL.match(sentence[end:])
     if rate:
