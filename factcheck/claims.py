@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lemminflect import getInflection
 
 from factcheck.figures import MONTH, SPELLED_NUMBERS, YEAR, Candidate, DateContext, read_figures
-from factcheck.lexicon import AUXILIARIES, STOP_WORDS, is_noun, lemma, pos_tags
+from factcheck.lexicon import AUXILIARIES, STOP_WORDS, is_noun, lemma, pos_tags, verb_forms
 from factcheck.model import Claim, Document, Figure, FigureKind, content_id
 from factcheck.text import split_sentences
 
@@ -133,6 +133,18 @@ EVENT_NOUNS = set(
     report inauguration resignation dissolution merger acquisition deal sanctions sanction
     """.split()
 )
+TIME_NOUNS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "period",
+    "decade",
+}
 # Nouns that only measure ("a force of", "the number of") and pass the predicate on.
 PASS_THROUGH_NOUNS = {
     "force",
@@ -290,9 +302,9 @@ def is_verb(tokens: list[Token], index: int) -> bool:
 def _guess_verb(tokens: list[Token], index: int) -> bool:
     token = tokens[index]
     word = token.lower
-    if not token.text[0].isalpha() or word in AUXILIARIES or word in PREPOSITION_LIKE:
+    if not token.text[0].isalpha() or word in AUXILIARIES or word in NOT_PREDICATES:
         return False
-    if word in STOP_WORDS and word not in SPEECH_VERBS:
+    if word in PREPOSITION_LIKE or (word in STOP_WORDS and word not in SPEECH_VERBS):
         return False
     if token.text[0].isupper() and index > 0 and tokens[index - 1].text not in {'"', "“", "(", ":"}:
         if not _is_title_case(tokens):
@@ -309,22 +321,63 @@ def _guess_verb(tokens: list[Token], index: int) -> bool:
         return True
     if previous in DETERMINERS or previous[:1].isdigit() or previous in SPELLED_NUMBERS:
         return False  # "the protests", "70 planes": a noun
+    forms = verb_forms(word)
+    inflected = bool(forms & {"VBD", "VBN", "VBZ"})
+    noun_before = (
+        previous[:1].isalpha()
+        and previous not in STOP_WORDS
+        and bool(pos_tags(previous) & {"NOUN", "PROPN", "UNKNOWN"})
+        and not verb_forms(previous) & {"VBD", "VBZ"}
+    )
+    plural_subject = noun_before and (previous.endswith("s") or previous in IRREGULAR_PLURALS)
+    if forms & {"VBD", "VBN"} and noun_before and not word.endswith("ing"):
+        return True  # "prices fell", "the toll rose"
+    next_capital = index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper()
+    if (
+        "VBZ" in forms
+        and noun_before
+        and (
+            following in OBJECT_STARTERS
+            or _starts_amount(following)
+            or (following in ("by", "to", "from") and _starts_amount(after_next))
+            or next_capital
+        )
+    ):
+        return True  # "coverage drops to 91", "the EU slaps $58 million", "Obama leads McCain"
+    if "VBP" in forms and plural_subject and not word.endswith("s"):
+        return True  # "airlines fly", "people need"
     if _starts_amount(following) or (
         following in ("by", "to", "from") and _starts_amount(after_next)
     ):
-        # "injured six civilians", "slaps $58 million", "rose by 300 per cent", "drops to 91"
-        return not word.endswith("ing") or previous == "," or not previous[:1].isalpha()
+        # "injured six civilians", "hit 5,000"; a bare base form ("the key rate to 16%") is a noun
+        return inflected and (not word.endswith("ing") or previous == ",")
     if word.endswith("ed"):
         return not (
             following and "NOUN" in pos_tags(following) and "VERB" not in pos_tags(following)
         )
-    noun_before = bool(previous) and previous[:1].isalpha() and previous not in STOP_WORDS
     if noun_before and following in OBJECT_STARTERS:
-        # "Obama leads Republican ...", "hit a record"
-        return not word.endswith("ing")
+        return not word.endswith("ing")  # "hit a record"
     if word.endswith("ing"):
         return previous == "," or following in OBJECT_STARTERS
     return False
+
+
+IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel"}
+# Verb forms that introduce a figure without being what it measures.
+NOT_PREDICATES = {
+    "aged",
+    "according",
+    "including",
+    "compared",
+    "based",
+    "following",
+    "regarding",
+    "excluding",
+    "suspected",
+    "estimated",
+    "totalling",
+    "totaling",
+}
 
 
 def _starts_amount(word: str) -> bool:
@@ -452,6 +505,40 @@ def find_predicate(tokens: list[Token], figure: Reading) -> tuple[str | None, in
         if is_verb(tokens, index) and not token.lower.endswith("ing"):
             return lemma(token.text), index, "after"
         break
+    # 1b. a noun that the figure measures: "a peak of 21.3 percent", "a deficit of roughly 3%"
+    index = first - 1
+    if index >= 1 and tokens[index].lower == "of" and figure.kind not in (K.DATE, K.YEAR):
+        noun = tokens[index - 1]
+        determiner = index - 2
+        while (
+            determiner >= 0
+            and "ADJ" in pos_tags(tokens[determiner].text)
+            and tokens[determiner].lower not in DETERMINERS
+        ):
+            determiner -= 1
+        governed = determiner >= 1 and is_verb(tokens, determiner - 1)
+        if (
+            noun.text[:1].islower()
+            and not governed  # "recommends a threshold of 95 percent": the verb wins
+            and noun.lower not in PASS_THROUGH_NOUNS
+            and noun.lower not in TIME_NOUNS
+            and noun.lower not in STOP_WORDS
+            and "NOUN" in pos_tags(noun.text)
+            and (
+                index < 2
+                or tokens[index - 2].lower in DETERMINERS | {"'s", "’s"}
+                or "ADJ" in pos_tags(tokens[index - 2].text)
+            )
+        ):
+            return _noun_lemma(noun.text), index - 1, "noun"
+    # 1c. a year used as an adjective: "a 2024 budget", "their 2020 war", "the 2020 protests"
+    if figure.kind is K.YEAR and first > 0 and tokens[first - 1].lower in DETERMINERS:
+        for index in range(last, min(last + 3, len(tokens))):
+            if not is_noun(tokens[index].text) or tokens[index].lower in STOP_WORDS:
+                break
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is None or not is_noun(following.text) or following.lower in STOP_WORDS:
+                return _noun_lemma(tokens[index].text), index, "noun"
     # 2. a verb before the figure in its clause: "deploying more than 3,000", "started on"
     index = first - 1
     while index >= left:

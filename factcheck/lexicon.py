@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllLemmas, getAllLemmasOOV
+from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV
 
 from factcheck.model import FigureKind, Qualifier
 
@@ -180,6 +180,17 @@ def pos_tags(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def verb_forms(word: str) -> frozenset[str]:
+    """The Penn tags a word form has as a verb ("fell" -> {"VBD"}, "rate" -> {"VB", "VBP"})."""
+    lowered = word.lower()
+    lemmas = getAllLemmas(lowered).get("VERB")
+    if not lemmas:
+        return frozenset()
+    forms = getAllInflections(lemmas[0], upos="VERB")
+    return frozenset(tag for tag, words in forms.items() if lowered in words)
+
+
+@lru_cache(maxsize=65536)
 def lemma(word: str, upos: str = "VERB") -> str:
     """The lemma of a word form as a given part of speech, lower case."""
     lowered = word.lower()
@@ -209,6 +220,8 @@ def is_nominal(word: str) -> bool:
 
 def is_noun(word: str) -> bool:
     """Can this word be a noun?"""
+    if not word[:1].isalpha():
+        return False
     if "-" in word:
         return True
     tags = pos_tags(word)
