@@ -12,7 +12,7 @@ from lemminflect import getInflection
 
 from factcheck.figures import MONTH, SPELLED_NUMBERS, YEAR, Candidate, DateContext, read_figures
 from factcheck.lexicon import AUXILIARIES, STOP_WORDS, is_noun, lemma, pos_tags, verb_forms
-from factcheck.model import Claim, Document, Figure, FigureKind, content_id
+from factcheck.model import Claim, Document, Figure, FigureKind, text_id
 from factcheck.text import split_sentences
 
 K = FigureKind
@@ -258,14 +258,9 @@ def _claim(
     subject = find_subject(tokens, verb_index, figure) if verb_index is not None else None
     rendered = render_claim(sentence, tokens, figure, verb_index, position, subject)
     # the id survives edits elsewhere in the document: it names the sentence, not its offset
-    fields = {
-        "document": document.id,
-        "sentence": sentence,
-        "at": figure.start,
-        "text": figure.text,
-    }
+    claim_id = text_id(document.id, sentence, figure.start, figure.text)
     return Claim.model_construct(
-        id=content_id(fields),
+        id=claim_id,
         document=document.id,
         sentence=sentence,
         sentence_start=s_start,

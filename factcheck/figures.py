@@ -253,10 +253,17 @@ URLISH = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\w+\.(?:com|org|net|gov|kz|ru|uk|io)\b\S*"
 )
 LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*[-–—]\s)\s+(?=\S)")
+# precompiled look-arounds used for every number
+GLUED_LETTERS = re.compile(r"[A-Za-z]+")
+ORDINAL_NAME = re.compile(r"[A-Za-z]+\s+[A-Z]")
+CODE_AFTER = re.compile(r"[/:]\d|\.\d|-[A-Za-z]*\d")
+SCALE_AFTER = re.compile(r"(?:\s|-)(thousands?|millions?|billions?|trillion)\b", re.IGNORECASE)
+WORD_AFTER = re.compile(r"\s*(?:-\s*)?([A-Za-z]+)\b")
 PER_DENOMINATOR_ZONE = re.compile(
     r"\bper\s+(?P<den>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:million|thousand))?|million|thousand|hundred)\b",
     re.IGNORECASE,
 )
+CLOCK_HINTS = (":", "a.m", "p.m", "am", "pm", "GMT", "UTC", "ET", "EST", "CET", "o'clock")
 URL_MARKS = ("://", "www.", "@", ".com", ".org", ".net", ".gov", ".kz", ".ru", ".uk", ".io")
 CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
 
@@ -750,7 +757,7 @@ def _find_numbers(
             open_context=True,
             written="vague",
         )
-    ranges = "to" in words or "between" in words
+    ranges = ("to" in words or "between" in words) and not words.isdisjoint(SPELLED_NUMBERS)
     for match in WORD_RANGE.finditer(sentence) if ranges else ():
         low_value = parse_number_words(match.group("a"))
         high_value = parse_number_words(match.group("b"))
@@ -885,7 +892,11 @@ def _find_specials(sentence: str) -> Iterator[Candidate]:
                 unit="seconds",
                 priority=5,
             )
-    if " in " in sentence or " out of " in sentence:
+    if (
+        " out of " in sentence
+        or any(f" in {digit}" in sentence for digit in "123456789")
+        or (" in " in sentence and not _words(sentence).isdisjoint(SMALL_NUMBERS))
+    ):
         for match in PROPORTION.finditer(sentence):
             parts = [match.group("a"), match.group("b")]
             numbers = [
@@ -926,9 +937,9 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
             r"(?:\b(?:mid|pre|post|early|late|over|under|top|about|some))-$", before, re.IGNORECASE
         ):
             return
-    glued = re.match(r"[A-Za-z]+", after_num)
+    glued = GLUED_LETTERS.match(after_num)
     if glued and glued.group().lower() in ("st", "nd", "rd", "th") and not match.group("cur"):
-        if re.match(r"[A-Za-z]+\s+[A-Z]", after_num) or "." in match.group("num"):
+        if ORDINAL_NAME.match(after_num) or "." in match.group("num"):
             return  # "98th Guards Airborne Division": part of a name
         value = parse_numeral(match.group("num"))
         if value is not None:
@@ -939,7 +950,7 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         return
     if glued and len(glued.group()) == 1 and glued.group() in "GDKSQEX" and not match.group("cur"):
         return  # "5G", "3D", "4K": names of technologies, not units
-    if re.match(r"[/:]\d|\.\d|-[A-Za-z]*\d", after_num) and not match.group("num2"):
+    if CODE_AFTER.match(after_num) and not match.group("num2"):
         return
     if LABEL_BEFORE.search(before[-16:]):
         return
@@ -1001,7 +1012,11 @@ def _numeral_candidate(sentence: str, match: re.Match[str], start: int) -> Itera
         if scale1 and not match.group("scale"):
             end = match.end("scale1")
     low = _scaled(value, scale)
-    minus = MINUS_BEFORE.search(before)
+    minus = (
+        MINUS_BEFORE.search(before)
+        if before[-6:].rstrip().lower().endswith(("-", "−", "minus"))
+        else None
+    )
     if minus and not match.group("cur"):  # "minus 233", "-5C"
         low = -low
         start -= len(before) - minus.start("sign")
@@ -1025,8 +1040,13 @@ NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)\s$
 
 def _is_model_number(sentence: str, match: re.Match[str], before: str) -> bool:
     """ "Ariane 5", "Wi-Fi 6", "Web 2.0": a number belonging to the capitalised name before it."""
+    stripped = before.rstrip()
+    if len(before) - len(stripped) != 1 or not stripped or not stripped[-1].isalpha():
+        return False  # cheap test first: a word, one space, the number
+    if "," in match.group("num") or len(match.group("num").split(".")[0]) > 3:
+        return False
     name = NAME_BEFORE.search(before)
-    if not name or "," in match.group("num") or len(match.group("num").split(".")[0]) > 3:
+    if not name:
         return False
     word = name.group(1)
     if word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in NAME_EXCEPTIONS:
@@ -1235,7 +1255,7 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         pass
     # the number itself, then scale words written out after it ("10 thousand")
     after = sentence[cand.end :]
-    scale = re.match(r"(?:\s|-)(thousands?|millions?|billions?|trillion)\b", after, re.IGNORECASE)
+    scale = SCALE_AFTER.match(after)
     if scale and cand.written != "vague":
         multiplier = SCALES[scale.group(1).lower()]
         cand.low = cand.low * multiplier if isinstance(cand.low, Decimal) else cand.low
@@ -1254,7 +1274,7 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
     elif cand.unit:  # currency prefix
         cand.kind = K.MONEY
     else:
-        money = re.match(r"\s*(?:-\s*)?([A-Za-z]+)\b", after)
+        money = WORD_AFTER.match(after)
         if (
             money
             and money.group(1).lower() in CURRENCY_WORDS
@@ -1348,7 +1368,7 @@ def _date_qualifier(sentence: str, cand: Candidate) -> Candidate:
 
 def _exclusion_zones(sentence: str) -> list[tuple[int, int]]:
     zones: list[tuple[int, int]] = []
-    patterns = [CLOCK]
+    patterns = [CLOCK] if any(hint in sentence for hint in CLOCK_HINTS) else []
     if "[" in sentence:
         patterns.append(CITATION)
     if any(mark in sentence for mark in URL_MARKS):
@@ -1503,6 +1523,7 @@ FRACTION_WORDS = frozenset(
     """half third thirds quarter quarters fifth fifths tenth tenths eighth eighths sixth
     sixths""".split()
 )
+SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 DOZEN = re.compile(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", re.IGNORECASE)
 
 

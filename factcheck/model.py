@@ -128,3 +128,9 @@ def content_id(data: Any) -> str:
     """Return a stable content hash of JSON-able data, prefixed by its algorithm."""
     digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
     return f"sha256:{digest[:16]}"
+
+
+def text_id(*parts: str | int) -> str:
+    """A content hash of a few text fields (cheaper than content_id on the hot path)."""
+    joined = "\x1f".join(str(part) for part in parts)
+    return f"sha256:{hashlib.sha256(joined.encode('utf-8')).hexdigest()[:16]}"

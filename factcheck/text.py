@@ -91,8 +91,13 @@ def split_sentences(text: str) -> list[Span]:
     offset = 0
     for line in text.split("\n"):
         if line and not line.isspace():
-            if any(char in line for char in _END_CHARS):
+            body = line.rstrip()
+            if any(char in body[:-1] for char in _END_CHARS):
                 spans.extend((offset + start, offset + end) for start, end in _line_spans(line))
+            elif body[-1] in _END_CHARS:
+                # one end mark, at the end of the line: a single sentence, no need to ask nupunkt
+                start = len(line) - len(line.lstrip())
+                spans.append((offset + start, offset + len(body)))
             else:
                 # No sentence-ending character: a headline, list item or timeline entry.
                 start = len(line) - len(line.lstrip())
