@@ -24,10 +24,15 @@ FIGURE_METRICS = {
 }
 
 
-def run_figures(shared: Path, factcheck: str) -> dict[str, float]:
-    """Score figure extraction on the shared development set and parse the printed figures."""
+OWN_SET = ROOT / "tests" / "data" / "figures-own.jsonl"
+
+
+def run_figures(
+    shared: Path, factcheck: str, gold: Path | None = None, prefix: str = "figures"
+) -> dict[str, float]:
+    """Score figure extraction on a labelled set (the shared development set by default)."""
     script = shared / "eval" / "score_figures.py"
-    gold = shared / "eval" / "figures-dev.jsonl"
+    gold = gold or shared / "eval" / "figures-dev.jsonl"
     proc = subprocess.run(
         [sys.executable, str(script), str(gold), "--factcheck", factcheck],
         capture_output=True,
@@ -43,7 +48,7 @@ def run_figures(shared: Path, factcheck: str) -> dict[str, float]:
         match = re.search(re.escape(label) + r"\s+([0-9.]+)", proc.stdout)
         if match is None:
             raise SystemExit(f"score_figures.py printed no '{label}'")
-        scores[key] = float(match.group(1))
+        scores[key.replace("figures.", f"{prefix}.")] = float(match.group(1))
     return scores
 
 
@@ -77,6 +82,8 @@ def main() -> int:
     if not (args.shared / "eval").is_dir():
         raise SystemExit(f"{args.shared}/eval not found: pass --shared PATH")
     scores = run_figures(args.shared, args.factcheck)
+    # our own held-out set, written from scratch: a check that rules generalise
+    scores.update(run_figures(args.shared, args.factcheck, OWN_SET, prefix="own"))
     scores.update(run_peers(args.shared))
     floors: dict[str, float] = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     failed = [
