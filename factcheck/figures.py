@@ -97,6 +97,42 @@ CURRENCY_WORDS: dict[str, str] = {
     "franc": "CHF",
     "won": "KRW",
     "naira": "NGN",
+    "rial": "IRR",
+    "rials": "IRR",
+    "dinar": "DZD",
+    "dinars": "DZD",
+    "dirham": "AED",
+    "dirhams": "AED",
+    "peso": "MXN",
+    "pesos": "MXN",
+    "reais": "BRL",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "kroner": "NOK",
+    "krone": "DKK",
+    "forint": "HUF",
+    "lei": "RON",
+    "rupiah": "IDR",
+    "dong": "VND",
+    "shilling": "KES",
+    "shillings": "KES",
+    "taka": "BDT",
+    "manat": "AZN",
+    "lari": "GEL",
+    "dram": "AMD",
+    "drams": "AMD",
+    "cedi": "GHS",
+    "cedis": "GHS",
+    "kwacha": "ZMW",
+    "afghani": "AFN",
+    "afghanis": "AFN",
+    "birr": "ETB",
     "rand": "ZAR",
     "usd": "USD",
     "eur": "EUR",
@@ -416,7 +452,7 @@ DECADE = re.compile(
     re.IGNORECASE,
 )
 YEAR_RANGE = re.compile(
-    rf"\b(?:(?P<between>between|from)\s+)?(?P<y1>{YEAR})(?:{DASH}|\s+(?P<conj>and|to|through|until)\s+)"
+    rf"\b(?:(?P<between>(?i:between|from))\s+)?(?P<y1>{YEAR})(?:{DASH}|\s+(?P<conj>and|to|through|until)\s+)"
     rf"(?P<y2>{YEAR}|\d\d)\b(?![,.]\d)"
 )
 BARE_YEAR = re.compile(
@@ -1315,6 +1351,8 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
         else:
             cand.qualifier, cand.low = Q.LE, None
         after = sentence[cand.end :]
+    if cand.kind is K.OTHER:
+        lexicon.share_unit(sentence, cand)
     if cand.kind is K.COUNT:
         lexicon.classify_unit(sentence, cand)
         unit_kind: FigureKind = cand.kind  # classify_unit may have changed it
@@ -1436,7 +1474,32 @@ def read_figures(sentence: str, context: DateContext | None = None) -> list[Cand
         readings.append(read)
     _share_units(sentence, readings)
     _restated_keep_qualifier(sentence, readings)
+    _compared_units(sentence, readings)
     return readings
+
+
+COMPARED_BEFORE = re.compile(
+    r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bthan|"
+    r"\bfrom|\bto)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+COMPARED_AFTER = re.compile(r"\s+(?:more|others|fewer|less)\b")
+
+
+def _compared_units(sentence: str, readings: list[Candidate]) -> None:
+    """ "1.9 million pupils ... up from 1.7 million": a figure compared with another shares its unit."""
+    for index, reading in enumerate(readings):
+        if reading.kind is not K.COUNT or reading.unit is not None or index == 0:
+            continue
+        earlier = next(
+            (r for r in reversed(readings[:index]) if r.kind in (K.COUNT, K.RATE) and r.unit),
+            None,
+        )
+        if earlier is None:
+            continue
+        window = sentence[max(0, reading.start - 40) : reading.start]
+        if COMPARED_BEFORE.search(window) or COMPARED_AFTER.match(sentence, reading.end):
+            reading.kind, reading.unit = earlier.kind, earlier.unit
 
 
 RESTATED_GAP = re.compile(r"[^()\d.;]{0,30}\(\s*$")

@@ -50,7 +50,7 @@ PHYSICAL_UNITS: set[str] = set(
     l litre litres liter liters ml millilitre millilitres gallon gallons barrel barrels bbl
     hectare hectares ha acre acres sq square km2 m2 mw gw kw kwh mwh gwh twh watt watts
     megawatt megawatts gigawatt gigawatts kilowatt kilowatts volt volts v hz ghz mhz
-    degree degrees °c ºc °f ºf c f celsius fahrenheit kelvin ppm ppb mph kmh kph knots knot
+    degree degrees °c ºc °f ºf c f celsius fahrenheit kelvin ppm ppb mph kmh kph km/h m/s knots knot
     magnitude mb gb tb megabyte megabytes gigabyte gigabytes terabyte terabytes calorie calories
     kcal joule joules bp decibel decibels db
     """.split()
@@ -58,6 +58,26 @@ PHYSICAL_UNITS: set[str] = set(
 QUANTITY_HEADS = {
     "parts": "parts per million",
 }
+QUANTITY_RATE = re.compile(
+    r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour)|"
+    r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly))\b",
+    re.IGNORECASE,
+)
+PER_WORDS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+    "annum": "year",
+}
+
+
+def _per_unit(word: str) -> str:
+    return PER_WORDS.get(word.lower(), word.lower())
+
+
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 RATE_TAIL = re.compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|minute|second|annum|capita|"
@@ -255,14 +275,15 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
             return
         if word in ("point", "points"):
             return
-        if word in ("dose", "doses", "member", "seat", "storey", "story", "day", "man", "person"):
-            cand.unit = word + "s" if not word.endswith("s") else word
+        if compound.group(2) is None and word not in STOP_WORDS and "NOUN" in pos_tags(word):
+            # "two-dose vaccine", "a 45-bed centre", "a 200-seat parliament"
+            cand.unit = word if word.endswith("s") else word + "s"
             cand.unit_start = after_start + compound.start(1)
             cand.unit_end = after_start + compound.end(1)
             cand.end += compound.end()
             return
     # "1.5°C", "0.2C", "6MW", "35 km"
-    glued = re.match(r"(\s?)(°\s?[CF]|º\s?[CF]|[A-Za-z]{1,4}\b)", after)
+    glued = re.match(r"(\s?)(°\s?[CF]|º\s?[CF]|[A-Za-z]{1,4}(?:/[A-Za-z]{1,2})?\b)", after)
     if glued and _unit_key(glued.group(2)) in PHYSICAL_UNITS:
         spaced = bool(glued.group(1))
         unit = glued.group(2).lower().replace(" ", "")
@@ -284,6 +305,13 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
     if first_lower in PHYSICAL_UNITS or first_lower in ("degree", "degrees", "parts"):
         cand.kind = K.QUANTITY
         unit_words = [first_lower]
+        tail_rate = QUANTITY_RATE.match(sentence, words[0][2])
+        if tail_rate:  # "270 billion tonnes of ice a year", "500,000 barrels a day"
+            per = _per_unit(tail_rate.group("per") or tail_rate.group("adv"))
+            cand.kind = K.RATE
+            cand.unit = f"{first_lower} per {per}"
+            cand.unit_start, cand.unit_end = first_start, tail_rate.end()
+            return
         tail = sentence[words[0][2] :]
         extra = re.match(
             r"\s+(celsius|fahrenheit|centigrade|per\s+(?:million|billion)|square|cubic)\b",
@@ -336,6 +364,21 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
         cand.kind = K.RATE
         cand.unit = f"{cand.unit} per {per}"
         cand.unit_end = end + rate.end()
+
+
+def share_unit(sentence: str, cand: Candidate) -> None:
+    """What a fraction or multiple is of: "two-thirds of voters", "three times the average"."""
+    lead = SHARE_OF.match(sentence, cand.end)
+    if not lead:
+        return
+    words = _following_words(sentence, lead.end())
+    noun = _noun_phrase(sentence, words) if words else None
+    if noun is not None:
+        cand.unit = noun[0].lower()
+        cand.unit_start, cand.unit_end = noun[1], noun[2]
+
+
+SHARE_OF = re.compile(r"(?:\s+of)?(?:\s+(?:the|its|their|all|his|her|our|them))*(?=\s)")
 
 
 def _unit_key(unit: str) -> str:
@@ -451,6 +494,9 @@ def _noun_phrase(sentence: str, words: list[tuple[str, int, int]]) -> tuple[str,
     # drop trailing words that cannot head a noun phrase
     while picked and not is_noun(picked[-1][0]) and picked[-1][0].lower() != "or":
         picked.pop()
+    # "the staff quit": a past-tense verb after the noun is not part of it
+    if len(picked) > 1 and "VBD" in verb_forms(picked[-1][0]) and is_noun(picked[-2][0]):
+        picked.pop()
     while picked and picked[-1][0].lower() == "or":
         picked.pop()
     if not picked:
@@ -487,6 +533,10 @@ def _unit_before(sentence: str, cand: Candidate) -> None:
         if words:
             cand.unit = " ".join(words[:3]).lower()
             return
+    noun_of = re.search(r"\b(?:a|an|the|its|their)\s+([a-z]+)\s+of\s+$", before)
+    if noun_of and noun_of.group(1) not in STOP_WORDS and is_noun(noun_of.group(1)):
+        cand.unit = noun_of.group(1)  # "a crowd of 61,274"
+        return
     toll = re.search(r"\b((?:death|casualty|injury)\s+toll)\b[^.;]*$", before, re.IGNORECASE)
     if toll:
         cand.unit = toll.group(1).lower()
