@@ -1487,7 +1487,7 @@ COMPARED_AFTER = re.compile(r"\s+(?:more|others|fewer|less)\b")
 
 
 def _compared_units(sentence: str, readings: list[Candidate]) -> None:
-    """ "1.9 million pupils ... up from 1.7 million": a figure compared with another shares its unit."""
+    """ "1.9 million pupils ... up from 1.7 million": a compared figure shares the unit."""
     for index, reading in enumerate(readings):
         if reading.kind is not K.COUNT or reading.unit is not None or index == 0:
             continue
