@@ -742,6 +742,15 @@ NUMBER = re.compile(
 )
 WORD_NUMBER = NUMBER_WORDS
 _AGE_NUMBER = rf"(?:{NUMERAL}|(?i:{NUMBER_WORDS.pattern}))"
+PERSON_NOUNS = frozenset(
+    """children child kids people adults men women boys girls students pupils buyers voters
+    workers players drivers patients residents infants babies teenagers those anyone""".split()
+)
+PERSON_TITLES = frozenset(
+    """captain manager man woman boy girl driver player coach mother father son daughter wife
+    husband officer soldier president minister leader chief director teacher doctor nurse
+    victim suspect owner founder singer actor actress author widow runner""".split()
+)
 WORD_RANGE = re.compile(
     rf"(?:\b(?i:from|between)\s+)?(?P<a>(?i:{NUMBER_WORDS.pattern}))\s+(?P<sep>(?i:to|and))\s+"
     rf"(?P<b>(?i:{NUMBER_WORDS.pattern}))"
@@ -749,8 +758,13 @@ WORD_RANGE = re.compile(
 RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 AGE = re.compile(
     rf"(?:\b(?P<q>under|below|over|above|less\s+than|more\s+than)\s+)?\bthe\s+age\s+of\s+(?P<n>{_AGE_NUMBER})"
-    rf"|\baged\s+(?P<n2>{_AGE_NUMBER})(?:\s*(?:to|-|–)\s*(?P<n3>{_AGE_NUMBER}))?",
+    rf"|\baged\s+(?P<between>between\s+)?(?P<n2>{_AGE_NUMBER})"
+    rf"(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?P<n3>{_AGE_NUMBER}))?"
+    rf"|\b(?:{'|'.join(sorted(PERSON_NOUNS))})\s+(?:aged\s+)?(?P<q2>under|below|over|above|younger\s+than|older\s+than)"
+    rf"\s+(?P<n4>{_AGE_NUMBER})\b(?!\s*(?:%|per|percent|million|years?\s+ago))",
 )
+# "Kiprono, 27, has won": an age between commas after a name or a person
+APPOSITIVE_AGE = re.compile(r"\b(?P<who>[A-Za-z]+), (?P<n>\d{1,3}),")
 
 
 def _find_numbers(
@@ -762,8 +776,10 @@ def _find_numbers(
             yield from _numeral_candidate(sentence, match, start)
     # each costly pattern runs only when a word it needs is in the sentence
     words = _words(sentence) if words is None else words
-    if "age" in words or "aged" in words:
+    if not words.isdisjoint(("age", "aged", "under", "over", "below", "above", "younger", "older")):
         yield from _find_ages(sentence)
+    if ", " in sentence:
+        yield from _find_appositive_ages(sentence)
     yield from _find_specials(sentence)
     if words.isdisjoint(NUMBER_WORD_HINTS) and "fold" not in sentence:
         return
@@ -878,26 +894,27 @@ def _find_numbers(
 
 def _find_ages(sentence: str) -> Iterator[Candidate]:
     for match in AGE.finditer(sentence):
-        raw = match.group("n") or match.group("n2")
+        raw = match.group("n") or match.group("n2") or match.group("n4")
         value = parse_numeral(raw) if raw[0].isdigit() else parse_number_words(raw)
         if value is None:
             continue
-        word = (match.group("q") or "").lower()
-        qualifier = {"under": Q.LT, "below": Q.LT, "over": Q.GT, "above": Q.GT}.get(
-            word.split()[0] if word else "", Q.EXACT
-        )
-        if word.startswith("less"):
-            qualifier = Q.LT
-        elif word.startswith("more"):
-            qualifier = Q.GT
+        word = re.sub(r"\s+", " ", (match.group("q") or match.group("q2") or "").lower())
+        qualifier = AGE_QUALIFIERS.get(word, Q.EXACT)
         low: Bound = None if qualifier is Q.LT else value
         high: Bound = None if qualifier is Q.GT else value
         upper = match.group("n3")
         if upper:
             top = parse_numeral(upper) if upper[0].isdigit() else parse_number_words(upper)
             if top is not None and top > value:
-                qualifier, high = Q.RANGE, top  # "aged four to seven"
-        start = match.start() if word else match.start("n" if match.group("n") else "n2")
+                qualifier, high = Q.RANGE, top  # "aged four to seven", "aged between 20 and 34"
+        if match.group("q2"):
+            start = match.start("q2")
+        elif word:
+            start = match.start()
+        elif match.group("between"):
+            start = match.start("between")
+        else:
+            start = match.start("n" if match.group("n") else "n2")
         end = match.end()
         post = QUALIFIER_AFTER.match(sentence[end:])
         if post and qualifier is Q.EXACT:  # "aged 65 or over"
@@ -907,6 +924,41 @@ def _find_ages(sentence: str) -> Iterator[Candidate]:
             else:
                 qualifier, low = Q.LE, None
         yield Candidate(start, end, K.AGE, low, high, qualifier, unit="years", priority=5)
+
+
+AGE_QUALIFIERS = {
+    "under": Q.LT,
+    "below": Q.LT,
+    "younger than": Q.LT,
+    "less than": Q.LT,
+    "over": Q.GT,
+    "above": Q.GT,
+    "older than": Q.GT,
+    "more than": Q.GT,
+}
+
+
+def _find_appositive_ages(sentence: str) -> Iterator[Candidate]:
+    """ "Kiprono, 27, has won", "The captain, 69, was arrested"."""
+    for match in APPOSITIVE_AGE.finditer(sentence):
+        who = match.group("who")
+        value = int(match.group("n"))
+        if not 0 < value < 120:
+            continue
+        named = who[0].isupper() and who.lower() not in MONTHS and who.lower() not in WEEKDAYS
+        if not (named or who.lower() in PERSON_TITLES):
+            continue
+        number = Decimal(value)
+        yield Candidate(
+            match.start("n"),
+            match.end("n"),
+            K.AGE,
+            number,
+            number,
+            Q.EXACT,
+            unit="years",
+            priority=5,
+        )
 
 
 def _find_specials(sentence: str) -> Iterator[Candidate]:
