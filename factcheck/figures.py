@@ -438,6 +438,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # May 2020
     ("month_year", re.compile(rf"\b(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b(?![,.]?\d)")),
 ]
+FOLLOWING_MONTH_YEAR = re.compile(rf"\s+(?:and|or|to|through)\s+(?:{MONTH})\s+({YEAR})\b")
 BARE_MONTH = re.compile(
     rf"\b(?:(?P<pos>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?P<m>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)(?![A-Za-z])"
 )
@@ -593,7 +594,9 @@ def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidat
         if _is_name_part(sentence, match.start("m"), match.end("m")):
             continue
         month = _month_number(word)
-        year = _year_for(month, None, context, None)
+        following = FOLLOWING_MONTH_YEAR.match(sentence, match.end())
+        explicit = int(following.group(1)) if following else None  # "May and June 2010"
+        year = _year_for(month, None, context, explicit)
         if year is None:
             year = _context_year(sentence, match.start(), context)
         iso = _iso_month(year, month)
@@ -760,7 +763,7 @@ AGE = re.compile(
     rf"(?:\b(?P<q>under|below|over|above|less\s+than|more\s+than)\s+)?\bthe\s+age\s+of\s+(?P<n>{_AGE_NUMBER})"
     rf"|\baged\s+(?P<between>between\s+)?(?P<n2>{_AGE_NUMBER})"
     rf"(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?P<n3>{_AGE_NUMBER}))?"
-    rf"|\b(?:{'|'.join(sorted(PERSON_NOUNS))})\s+(?:aged\s+)?(?P<q2>under|below|over|above|younger\s+than|older\s+than)"
+    rf"|\b(?i:{'|'.join(sorted(PERSON_NOUNS))})\s+(?:aged\s+)?(?P<q2>under|below|over|above|younger\s+than|older\s+than)"
     rf"\s+(?P<n4>{_AGE_NUMBER})\b(?!\s*(?:%|per|percent|million|years?\s+ago))",
 )
 # "Kiprono, 27, has won": an age between commas after a name or a person

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV
 
 from factcheck.model import FigureKind, Qualifier
+from factcheck.numerals import MULTIPLIERS, TENS, UNITS
 
 if TYPE_CHECKING:
     from factcheck.figures import Candidate
@@ -90,6 +91,7 @@ PER_DENOMINATOR = re.compile(
     re.IGNORECASE,
 )
 
+NUMBER_WORD_SET = frozenset(UNITS) | frozenset(TENS) | frozenset(MULTIPLIERS)
 # Words that end a counted-noun phrase whatever lemminflect says.
 STOP_WORDS: set[str] = set(
     """
@@ -230,7 +232,7 @@ def lemma(word: str, upos: str = "VERB") -> str:
 def is_nominal(word: str) -> bool:
     """Can this word be part of a noun phrase (noun, adjective, proper noun, code)?"""
     lowered = word.lower()
-    if lowered in STOP_WORDS or lowered in AUXILIARIES:
+    if lowered in STOP_WORDS or lowered in AUXILIARIES or lowered in NUMBER_WORD_SET:
         return False
     if "-" in word or any(ch.isdigit() for ch in word):
         return True
