@@ -55,26 +55,8 @@ MODIFIER_WORDS = {
     "be",
     "to",
 }
-OBJECT_STARTERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "these",
-    "those",
-    "some",
-    "more",
-    "about",
-    "over",
-    "nearly",
-    "almost",
-    "around",
-}
+OBJECT_STARTERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
+OBJECT_STARTERS |= {"some", "more", "about", "over", "nearly", "almost", "around"}
 DELTA_NOUNS = {
     "increase",
     "increases",
@@ -386,20 +368,9 @@ def _starts_amount(word: str) -> bool:
 
 
 SUBJECT_PRONOUNS = {"to", "he", "she", "they", "it", "we", "who", "which", "i", "you"}
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "of",
-    "this",
-    "that",
-    "these",
-    "those",
-}
+DETERMINERS = (
+    OBJECT_STARTERS & {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"}
+) | {"of", "that"}
 PREPOSITION_LIKE = {"near", "like", "past", "round", "up", "down", "out", "off", "over", "under"}
 AMOUNT_STARTERS = {
     "more",

@@ -353,16 +353,7 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
         return
     rate = RATE_TAIL.match(sentence[end:])
     if rate:
-        per = (rate.group("per") or rate.group("adv")).lower()
-        per = {
-            "daily": "day",
-            "weekly": "week",
-            "monthly": "month",
-            "annually": "year",
-            "yearly": "year",
-            "hourly": "hour",
-            "annum": "year",
-        }.get(per, per)
+        per = _per_unit(rate.group("per") or rate.group("adv"))
         cand.kind = K.RATE
         cand.unit = f"{cand.unit} per {per}"
         cand.unit_end = end + rate.end()

@@ -24,6 +24,16 @@ FIGURE_METRICS = {
 }
 
 
+def _run(arguments: list[str]) -> str:
+    """Run a Python script, echo its output and return it; stop on failure."""
+    proc = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, check=False)
+    sys.stdout.write(proc.stdout)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"{Path(arguments[0]).name} exited {proc.returncode}")
+    return proc.stdout
+
+
 OWN_SET = ROOT / "tests" / "data" / "figures-own.jsonl"
 
 
@@ -33,19 +43,10 @@ def run_figures(
     """Score figure extraction on a labelled set (the shared development set by default)."""
     script = shared / "eval" / "score_figures.py"
     gold = gold or shared / "eval" / "figures-dev.jsonl"
-    proc = subprocess.run(
-        [sys.executable, str(script), str(gold), "--factcheck", factcheck],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    sys.stdout.write(proc.stdout)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
-        raise SystemExit(f"score_figures.py exited {proc.returncode}")
+    output = _run([str(script), str(gold), "--factcheck", factcheck])
     scores: dict[str, float] = {}
     for label, key in FIGURE_METRICS.items():
-        match = re.search(re.escape(label) + r"\s+([0-9.]+)", proc.stdout)
+        match = re.search(re.escape(label) + r"\s+([0-9.]+)", output)
         if match is None:
             raise SystemExit(f"score_figures.py printed no '{label}'")
         scores[key.replace("figures.", f"{prefix}.")] = float(match.group(1))
@@ -54,19 +55,10 @@ def run_figures(
 
 def run_peers(shared: Path) -> dict[str, float]:
     """Peer projects' number-word cases through our reader (scripts/eval_peers.py)."""
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "eval_peers.py"), "--shared", str(shared)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    sys.stdout.write(proc.stdout)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
-        raise SystemExit(f"eval_peers.py exited {proc.returncode}")
+    output = _run([str(ROOT / "scripts" / "eval_peers.py"), "--shared", str(shared)])
     scores: dict[str, float] = {}
     for label, key in (("cardinal", "peers.cardinal"), ("in-sentence", "peers.in_sentence")):
-        match = re.search(rf"peers {label}\s+\d+/\d+ pass rate ([0-9.]+)", proc.stdout)
+        match = re.search(rf"peers {label}\s+\d+/\d+ pass rate ([0-9.]+)", output)
         if match is None:
             raise SystemExit(f"eval_peers.py printed no '{label}' pass rate")
         scores[key] = float(match.group(1))
