@@ -55,8 +55,10 @@ MODIFIER_WORDS = {
     "be",
     "to",
 }
-OBJECT_STARTERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
-OBJECT_STARTERS |= {"some", "more", "about", "over", "nearly", "almost", "around"}
+# Words that open an object after a verb: "hit a record", "leads Republican ... by"
+OBJECT_STARTERS = set(
+    "the a an its their his her our this these those some more about over nearly almost around".split()
+)
 DELTA_NOUNS = {
     "increase",
     "increases",
@@ -368,9 +370,7 @@ def _starts_amount(word: str) -> bool:
 
 
 SUBJECT_PRONOUNS = {"to", "he", "she", "they", "it", "we", "who", "which", "i", "you"}
-DETERMINERS = (
-    OBJECT_STARTERS & {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"}
-) | {"of", "that"}
+DETERMINERS = set("the a an its their his her this these those of that".split())
 PREPOSITION_LIKE = {"near", "like", "past", "round", "up", "down", "out", "off", "over", "under"}
 AMOUNT_STARTERS = {
     "more",
