@@ -57,7 +57,8 @@ MODIFIER_WORDS = {
 }
 # Words that open an object after a verb: "hit a record", "leads Republican ... by"
 OBJECT_STARTERS = set(
-    "the a an its their his her our this these those some more about over nearly almost around".split()
+    """the a an its their his her our this these those some more about over nearly almost
+    around""".split()
 )
 DELTA_NOUNS = {
     "increase",
