@@ -1,6 +1,7 @@
 """Figure-extraction throughput and memory, with quantulum3 as the peer reference.
 
     .venv/bin/python bench/bench_extract.py [--mb 5] [--peer-mb 0.25] [--json PATH]
+        [--plain-share X] [--dense-share 0.85 | --no-dense]
 
 Builds a deterministic news-like corpus (bench/corpus.py), then measures, each in a
 fresh process pinned to one core so that ru_maxrss is that engine's own peak:
@@ -9,12 +10,16 @@ fresh process pinned to one core so that ru_maxrss is that engine's own peak:
   the whole corpus, the sentence splitter alone, and extract_claims again on the
   peer's prefix so both engines are also compared on identical text;
 * quantulum3 (in .venv-bench, created on demand): ``parser.parse(sentence)`` over a
-  prefix of the corpus (quantulum3 is slow), rate extrapolated to the full corpus.
+  prefix of the corpus (quantulum3 is slow), rate extrapolated to the full corpus;
+* factcheck again on a figure-dense corpus of the same size and seed (--dense-share:
+  0.85 of the sentences without a figure, against the corpus default 0.9), as a
+  stress case, reported with its bytes per figure but not judged against the targets.
 
 MB means 10**6 bytes of UTF-8 text; RSS is in MiB.  The script prints a table and
-PASS/FAIL against the targets (>= 1 MB/s, >= 10x quantulum3) but exits 0 whatever
-the numbers; it exits 1 only if an engine crashed.  It writes nothing into the repo
-except the --json file, if asked (bench/out/ is gitignored for that).
+PASS/FAIL against the targets (>= 1 MB/s, >= 10x quantulum3, both judged on the main
+corpus) but exits 0 whatever the numbers; it exits 1 only if an engine crashed.  It
+writes nothing into the repo except the --json file, if asked (bench/out/ is
+gitignored for that).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ PEER_REQUIREMENT = "quantulum3>=0.9"  # the [bench] extra in pyproject.toml
 MB = 1_000_000
 TARGET_MBPS = 1.0
 TARGET_RATIO = 10.0
+DENSE_SHARE = 0.85  # share of sentences without a figure in the stress corpus
 WARMUP_TEXT = (
     "About 3,000 troops were deployed 35 km from the border on Jan. 6, Gen. Okafor said. "
     "The U.S. pledged $1.5 billion, up 8.4% on 2020."
@@ -90,7 +96,9 @@ def cut_prefix(corpus: str, max_bytes: int) -> str:
 # --- the corpus child -------------------------------------------------------------
 
 
-def child_corpus(target_bytes: str, prefix_bytes: str, seed: str, out_dir: str) -> int:
+def child_corpus(
+    target_bytes: str, prefix_bytes: str, seed: str, plain_share: str, out_dir: str
+) -> int:
     """Build the corpus in its own process and write corpus.txt, prefix.txt, meta.json.
 
     The parent never holds the text: Linux carries a process's peak RSS across
@@ -98,11 +106,12 @@ def child_corpus(target_bytes: str, prefix_bytes: str, seed: str, out_dir: str) 
     would inflate every engine child's measured peak.
     """
     sys.path.insert(0, str(BENCH))
-    from corpus import build_corpus
+    from corpus import PLAIN_SHARE, build_corpus
 
+    share = PLAIN_SHARE if plain_share == "default" else float(plain_share)
     out = Path(out_dir)
     t0 = time.perf_counter()
-    corpus = build_corpus(int(target_bytes), seed=int(seed))
+    corpus = build_corpus(int(target_bytes), seed=int(seed), plain_share=share)
     build_s = time.perf_counter() - t0
     prefix = cut_prefix(corpus, int(prefix_bytes))
     (out / "corpus.txt").write_text(corpus, encoding="utf-8")
@@ -111,6 +120,7 @@ def child_corpus(target_bytes: str, prefix_bytes: str, seed: str, out_dir: str) 
         "bytes": nbytes(corpus),
         "lines": corpus.count("\n"),
         "seed": int(seed),
+        "plain_share": share,
         "sha256": hashlib.sha256(corpus.encode("utf-8")).hexdigest()[:16],
         "build_s": build_s,
         "peer_prefix_bytes": nbytes(prefix),
@@ -319,6 +329,57 @@ def verdict(ok: bool | None) -> str:
     return "n/a " if ok is None else ("PASS" if ok else "FAIL")
 
 
+def per_figure(nbytes_: float | None, figures: float | None) -> float | None:
+    """Bytes of text per figure found (the corpus's figure density, as the engine sees it)."""
+    if not nbytes_ or not figures:
+        return None
+    return nbytes_ / figures
+
+
+def build_corpus_in_child(
+    out_dir: Path, args: argparse.Namespace, plain_share: float | None
+) -> dict[str, Any]:
+    """Build a corpus in a fresh process; corpus.txt, prefix.txt and meta.json go to out_dir."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return run_child(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child-corpus",
+            str(int(args.mb * MB)),
+            str(int(args.peer_mb * MB)),
+            str(args.seed),
+            "default" if plain_share is None else repr(plain_share),
+            str(out_dir),
+        ],
+        out_dir / "meta.json",
+        timeout=600,
+    )
+
+
+def run_factcheck_child(corpus_dir: Path, result_path: Path) -> dict[str, Any]:
+    return run_child(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child-factcheck",
+            str(corpus_dir / "corpus.txt"),
+            str(corpus_dir / "prefix.txt"),
+            str(result_path),
+        ],
+        result_path,
+        timeout=3600,
+    )
+
+
+def corpus_line(label: str, meta: dict[str, Any]) -> str:
+    return (
+        f"{label} {meta['bytes']:,} bytes, {meta['lines']:,} lines, seed {meta['seed']}, "
+        f"plain share {meta['plain_share']:g}, sha256 {meta['sha256']}…, "
+        f"built in {meta['build_s']:.2f} s"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description="factcheck extraction throughput and memory, with quantulum3 as the peer"
@@ -331,10 +392,25 @@ def main(argv: list[str] | None = None) -> int:
         help="size of the corpus prefix quantulum3 parses, in MB (default 0.25)",
     )
     ap.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    ap.add_argument(
+        "--plain-share",
+        type=float,
+        default=None,
+        help="share of main-corpus sentences without a figure "
+        "(default: corpus.PLAIN_SHARE, 0.9 — about 225 bytes per figure)",
+    )
+    ap.add_argument(
+        "--dense-share",
+        type=float,
+        default=DENSE_SHARE,
+        help=f"the same for the figure-dense stress corpus (default {DENSE_SHARE:g}, "
+        "about 160 bytes per figure)",
+    )
+    ap.add_argument("--no-dense", action="store_true", help="skip the figure-dense corpus")
     ap.add_argument("--json", metavar="PATH", help="also save the results as JSON here")
     ap.add_argument("--no-peer", action="store_true", help="skip quantulum3")
     ap.add_argument("--child-factcheck", nargs=3, help=argparse.SUPPRESS)
-    ap.add_argument("--child-corpus", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--child-corpus", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child_factcheck:
@@ -354,48 +430,22 @@ def main(argv: list[str] | None = None) -> int:
 
     crashed = False
     results: dict[str, Any] = {"machine": machine}
+    dense_meta: dict[str, Any] = {}
+    dense: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        corpus_path, prefix_path = tmp / "corpus.txt", tmp / "prefix.txt"
-        meta = run_child(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child-corpus",
-                str(int(args.mb * MB)),
-                str(int(args.peer_mb * MB)),
-                str(args.seed),
-                str(tmp),
-            ],
-            tmp / "meta.json",
-            timeout=600,
-        )
+        main_dir, dense_dir = tmp / "main", tmp / "dense"
+        meta = build_corpus_in_child(main_dir, args, args.plain_share)
         if "crash" in meta:
             print("corpus generator CRASHED\n" + meta["crash"])
             return 1
         results["corpus"] = meta
         corpus_bytes, prefix_bytes = meta["bytes"], meta["peer_prefix_bytes"]
-        print(
-            f"corpus:  {corpus_bytes:,} bytes, {meta['lines']:,} lines, seed {args.seed}, "
-            f"sha256 {meta['sha256']}…, built in {meta['build_s']:.2f} s; "
-            f"peer prefix {prefix_bytes:,} bytes"
-        )
+        print(corpus_line("corpus: ", meta) + f"; peer prefix {prefix_bytes:,} bytes")
         print()
 
         print("running factcheck (fresh process) ...", flush=True)
-        fc_result = tmp / "factcheck.json"
-        fc = run_child(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child-factcheck",
-                str(corpus_path),
-                str(prefix_path),
-                str(fc_result),
-            ],
-            fc_result,
-            timeout=3600,
-        )
+        fc = run_factcheck_child(main_dir, tmp / "factcheck.json")
         results["factcheck"] = fc
 
         peer: dict[str, Any] = {}
@@ -421,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
                     [
                         str(python),
                         str(BENCH / "peer_quantulum.py"),
-                        str(prefix_path),
+                        str(main_dir / "prefix.txt"),
                         "--result",
                         str(peer_result),
                     ],
@@ -429,6 +479,19 @@ def main(argv: list[str] | None = None) -> int:
                     timeout=120 + prefix_bytes / 5_000,
                 )
         results["quantulum3"] = peer
+
+        if args.no_dense:
+            dense = {"error": "skipped (--no-dense)"}
+        else:
+            dense_meta = build_corpus_in_child(dense_dir, args, args.dense_share)
+            results["dense_corpus"] = dense_meta
+            if "crash" in dense_meta:
+                dense = {"crash": "dense corpus generator crashed:\n" + dense_meta["crash"]}
+            else:
+                print(corpus_line("dense corpus:", dense_meta))
+                print("running factcheck on the dense corpus (fresh process) ...", flush=True)
+                dense = run_factcheck_child(dense_dir, tmp / "factcheck-dense.json")
+        results["dense_factcheck"] = dense
     print()
 
     # --- report ---------------------------------------------------------------------
@@ -440,15 +503,17 @@ def main(argv: list[str] | None = None) -> int:
         "MB/s",
         "sentences/s",
         "figures",
+        "B/figure",
         "import RSS MiB",
         "peak RSS MiB",
     ]
     rows: list[list[str]] = []
     fc_ok = "error" not in fc and "crash" not in fc
-    fc_mbps = fc_prefix_mbps = None
+    fc_mbps = fc_prefix_mbps = fc_bpf = None
     if fc_ok:
         fc_mbps = rate(fc["bytes"], fc["seconds"])
         fc_prefix_mbps = rate(fc["prefix_bytes"], fc["prefix_seconds"])
+        fc_bpf = per_figure(fc["bytes"], fc["claims"])
         rows.append(
             [
                 "factcheck extract_claims",
@@ -458,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
                 fmt(fc_mbps),
                 fmt(per_s(fc.get("sentences"), fc["seconds"]), ",.0f"),
                 fmt(fc["claims"], ","),
+                fmt(fc_bpf, ",.0f"),
                 fmt(fc["rss_import_mib"], ".1f"),
                 fmt(fc["rss_peak_mib"], ".1f"),
             ]
@@ -472,6 +538,7 @@ def main(argv: list[str] | None = None) -> int:
                     fmt(rate(fc["bytes"], fc["split_s"])),
                     fmt(per_s(fc["sentences"], fc["split_s"]), ",.0f"),
                     "-",
+                    "-",
                     fmt(fc["rss_import_mib"], ".1f"),
                     fmt(fc["rss_split_mib"], ".1f"),
                 ]
@@ -485,6 +552,7 @@ def main(argv: list[str] | None = None) -> int:
                 fmt(fc_prefix_mbps),
                 fmt(per_s(fc.get("prefix_sentences"), fc["prefix_seconds"]), ",.0f"),
                 fmt(fc["prefix_claims"], ","),
+                fmt(per_figure(fc["prefix_bytes"], fc["prefix_claims"]), ",.0f"),
                 "-",
                 "-",
             ]
@@ -502,12 +570,33 @@ def main(argv: list[str] | None = None) -> int:
                 fmt(peer_mbps, ",.4f"),
                 fmt(per_s(peer["sentences"], peer["seconds"]), ",.0f"),
                 fmt(peer["figures"], ","),
+                fmt(per_figure(peer["bytes"], peer["figures"]), ",.0f"),
                 fmt(peer["rss_import_mib"], ".1f"),
                 fmt(peer["rss_peak_mib"], ".1f"),
             ]
         )
+    dense_ok = "error" not in dense and "crash" not in dense
+    dense_mbps = dense_bpf = None
+    if dense_ok:
+        dense_mbps = rate(dense["bytes"], dense["seconds"])
+        dense_bpf = per_figure(dense["bytes"], dense["claims"])
+        rows.append(
+            [
+                "factcheck extract_claims",
+                "dense corpus",
+                fmt(dense["bytes"], ","),
+                fmt(dense["seconds"], ".3f"),
+                fmt(dense_mbps),
+                fmt(per_s(dense.get("sentences"), dense["seconds"]), ",.0f"),
+                fmt(dense["claims"], ","),
+                fmt(dense_bpf, ",.0f"),
+                fmt(dense["rss_import_mib"], ".1f"),
+                fmt(dense["rss_peak_mib"], ".1f"),
+            ]
+        )
     if rows:
         print_table(rows, header)
+        print("(B/figure = bytes of text / figures that engine found)")
         print()
 
     if fc_ok:
@@ -550,6 +639,16 @@ def main(argv: list[str] | None = None) -> int:
     else:
         crashed = True
         print("quantulum3: CRASHED\n" + peer["crash"])
+
+    if dense_ok:
+        if dense.get("kinds"):
+            kinds = ", ".join(f"{k} {v:,}" for k, v in dense["kinds"].items())
+            print(f"dense corpus: claims by kind: {kinds}")
+    elif "error" in dense:
+        print(f"dense corpus: SKIPPED — {dense['error']}")
+    else:
+        crashed = True
+        print("dense corpus: CRASHED\n" + dense["crash"])
     print()
 
     ratio = fc_mbps / peer_mbps if fc_mbps and peer_mbps else None
@@ -562,8 +661,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"[{verdict(speed_ok)}] factcheck >= {TARGET_MBPS:g} MB/s on one core: {fmt(fc_mbps)} MB/s"
+        f" (main corpus, ≈{fmt(fc_bpf, ',.0f')} B/figure)"
     )
     print(f"[{verdict(ratio_ok)}] factcheck >= {TARGET_RATIO:g}x quantulum3: {fmt(ratio, ',.1f')}x")
+    if not args.no_dense:
+        print(
+            f"figure-dense stress corpus (≈{fmt(dense_bpf, ',.0f')} B/figure): "
+            f"{fmt(dense_mbps)} MB/s (plain share {args.dense_share:g}; informational, "
+            "no target)"
+        )
     results["summary"] = {
         "factcheck_mb_per_s": fc_mbps,
         "factcheck_prefix_mb_per_s": fc_prefix_mbps,
@@ -574,6 +680,11 @@ def main(argv: list[str] | None = None) -> int:
         "target_ratio": TARGET_RATIO,
         "speed_pass": speed_ok,
         "ratio_pass": ratio_ok,
+        "plain_share": meta["plain_share"],
+        "bytes_per_figure": fc_bpf,
+        "dense_plain_share": None if args.no_dense else args.dense_share,
+        "dense_mb_per_s": dense_mbps,
+        "dense_bytes_per_figure": dense_bpf,
     }
 
     if args.json:

@@ -1489,11 +1489,12 @@ def read_figures(sentence: str, context: DateContext | None = None) -> list[Cand
     if not sentence:
         return []
     has_digit = DIGIT.search(sentence) is not None
-    words = _words(sentence)
-    has_words = not words.isdisjoint(NUMBER_WORD_HINTS)
-    has_dates = not words.isdisjoint(DATE_WORD_HINTS)
-    if not has_digit and not has_words and not has_dates:
+    word_list = LOWER_WORD.findall(sentence.lower())
+    # most sentences hold no figure: leave them before building anything
+    if not has_digit and NUMBER_WORD_HINTS.isdisjoint(word_list) and "fold" not in sentence:
         return []
+    words = frozenset(word_list)
+    has_dates = not words.isdisjoint(DATE_WORD_HINTS)
     zones = _exclusion_zones(sentence)
     candidates: list[Candidate] = []
     if has_dates:
