@@ -329,8 +329,11 @@ def _guess_verb(tokens: list[Token], index: int) -> bool:
     if _starts_amount(following) or (
         following in ("by", "to", "from") and _starts_amount(after_next)
     ):
-        # "injured six civilians", "hit 5,000"; a bare base form ("the key rate to 16%") is a noun
-        return inflected and (not word.endswith("ing") or previous == ",")
+        # "injured six civilians", "hit 5,000", "and flying over 70 planes";
+        # a bare base form ("the key rate to 16%") is a noun
+        if word.endswith("ing"):
+            return "VBG" in forms and previous in CLAUSE_OPENERS
+        return inflected
     if word.endswith("ed"):
         return not (
             following and "NOUN" in pos_tags(following) and "VERB" not in pos_tags(following)
@@ -342,6 +345,8 @@ def _guess_verb(tokens: list[Token], index: int) -> bool:
     return False
 
 
+# Words after which an -ing verb starts a clause: "..., deploying", "and flying"
+CLAUSE_OPENERS = {",", "and", "or", "while", "after", "before", "by", "when", "since", "—", "–"}
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel"}
 # Verb forms that introduce a figure without being what it measures.
 NOT_PREDICATES = {
