@@ -134,3 +134,63 @@ def text_id(*parts: str | int) -> str:
     """A content hash of a few text fields (cheaper than content_id on the hot path)."""
     joined = "\x1f".join(str(part) for part in parts)
     return f"sha256:{hashlib.sha256(joined.encode('utf-8')).hexdigest()[:16]}"
+
+
+class Relation(StrEnum):
+    """How a source's figure relates to the claim's."""
+
+    AGREES = "agrees"
+    CONFLICTS = "conflicts"
+
+
+class VerdictLabel(StrEnum):
+    """The verdict on one claim of an article."""
+
+    SUPPORTED = "supported"
+    DISPUTED = "disputed"
+    UNVERIFIED = "unverified"
+
+
+class Evidence(Record):
+    """A source figure linked to a claim: same measure, with how the two figures compare."""
+
+    document: str
+    date: datetime.date | None = None
+    publisher: str | None = None
+    sentence: str
+    start: int
+    end: int
+    text: str
+    kind: FigureKind
+    low: Bound
+    high: Bound
+    qualifier: Qualifier
+    unit: str | None
+    relation: Relation
+    score: float
+    gap: float | None = None
+    reasons: list[str] = []
+    explanation: str
+
+    @field_serializer("low", "high")
+    def _bound_as_number(self, value: Bound) -> int | float | str | None:
+        return json_number(value)
+
+
+class CheckedClaim(Claim):
+    """A claim of the article with its verdict and evidence."""
+
+    verdict: VerdictLabel
+    explanation: str
+    evidence: list[Evidence] = []
+
+
+class Report(Record):
+    """The result of verifying one article against sources."""
+
+    article: str
+    title: str | None = None
+    date: datetime.date | None = None
+    sources: list[str] = []
+    claims: list[CheckedClaim] = []
+    settings: dict[str, Any] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import Claim
+from factcheck.model import Claim, Report, VerdictLabel
 
 CSV_COLUMNS = [
     "document",
@@ -121,5 +122,129 @@ def render_table(claims: Sequence[Claim], title: str | None = None) -> Table:
             Text(claim.unit or ""),
             Text(claim.predicate or ""),
             Text(claim.claim),
+        )
+    return table
+
+
+class ReportFormat(StrEnum):
+    """Output formats of the verify command."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MD = "md"
+
+
+VERDICT_STYLE = {"supported": "green", "disputed": "bold red", "unverified": "yellow"}
+VERDICT_MARK = {"supported": "✔ supported", "disputed": "✖ disputed", "unverified": "? unverified"}
+REPORT_CSV_COLUMNS = [
+    "article",
+    "claim",
+    "text",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "verdict",
+    "evidence_count",
+    "best_source",
+    "best_source_figure",
+    "explanation",
+    "start",
+    "end",
+]
+
+
+def verdict_counts(report: Report) -> Counter[VerdictLabel]:
+    """How many claims got each verdict (every label present, possibly zero)."""
+    counts: Counter[VerdictLabel] = Counter(dict.fromkeys(VerdictLabel, 0))
+    counts.update(claim.verdict for claim in report.claims)
+    return counts
+
+
+def render_report(report: Report, output_format: ReportFormat) -> str:
+    """A verification report as JSON, JSONL (one claim a line), CSV or Markdown."""
+    data = report.model_dump(mode="json")
+    if output_format is ReportFormat.JSON:
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    if output_format is ReportFormat.JSONL:
+        return "".join(
+            json.dumps({"article": report.article, **claim}, ensure_ascii=False, sort_keys=True)
+            + "\n"
+            for claim in data["claims"]
+        )
+    if output_format is ReportFormat.CSV:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=REPORT_CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for claim in data["claims"]:
+            best = claim["evidence"][0] if claim["evidence"] else None
+            row = {
+                "article": report.article,
+                "claim": claim["claim"],
+                "text": claim["text"],
+                "low": claim["low"],
+                "high": claim["high"],
+                "qualifier": claim["qualifier"],
+                "unit": claim["unit"],
+                "verdict": claim["verdict"],
+                "evidence_count": len(claim["evidence"]),
+                "best_source": best["document"] if best else None,
+                "best_source_figure": best["text"] if best else None,
+                "explanation": claim["explanation"],
+                "start": claim["start"],
+                "end": claim["end"],
+            }
+            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        return buffer.getvalue()
+    if output_format is ReportFormat.MD:
+        return _markdown(report)
+    raise ValueError(f"no text rendering for {output_format}")
+
+
+def _markdown(report: Report) -> str:
+    counts = verdict_counts(report)
+    lines = [
+        f"# Fact-check: {report.title or report.article}",
+        "",
+        f"{len(report.claims)} claims — {counts[VerdictLabel.SUPPORTED]} supported, "
+        f"{counts[VerdictLabel.DISPUTED]} disputed, {counts[VerdictLabel.UNVERIFIED]} unverified; "
+        f"sources: {', '.join(report.sources) or 'none'}.",
+        "",
+        "| claim | figure | verdict | best evidence |",
+        "| --- | --- | --- | --- |",
+    ]
+    for claim in report.claims:
+        best = claim.evidence[0].explanation if claim.evidence else ""
+        cells = [claim.claim, claim.text, VERDICT_MARK[claim.verdict.value], best]
+        lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_report_table(report: Report) -> Table:
+    """A rich table: claim, figure, verdict (coloured, with a mark), best evidence."""
+    counts = verdict_counts(report)
+    title = (
+        f"{report.article}: {counts[VerdictLabel.SUPPORTED]} supported, "
+        f"{counts[VerdictLabel.DISPUTED]} disputed, {counts[VerdictLabel.UNVERIFIED]} unverified"
+    )
+    table = Table(title=title, expand=False)
+    table.add_column("claim")
+    table.add_column("figure", style="bold cyan")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("best evidence")
+    for claim in report.claims:
+        verdict = claim.verdict.value
+        best = claim.evidence[0].explanation if claim.evidence else ""
+        table.add_row(
+            Text(claim.claim),
+            Text(claim.text),
+            Text(VERDICT_MARK[verdict], style=VERDICT_STYLE[verdict]),
+            Text(best),
         )
     return table

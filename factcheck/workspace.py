@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from factcheck.claims import extract_claims
-from factcheck.errors import SourceNotFound
-from factcheck.model import Claim, Document
+from factcheck.errors import InputError, SourceNotFound
+from factcheck.model import Claim, Document, Report
+from factcheck.pipeline import verify
+from factcheck.settings import Settings
 from factcheck.sources import LOADERS, load_document
 
 
@@ -38,3 +42,60 @@ def claims_for_paths(paths: Iterable[str]) -> Iterator[tuple[Document, list[Clai
     for path in expand_paths(paths):
         document = load_document(path)
         yield document, extract_claims(document)
+
+
+def workspace_dir(explicit: str | None = None) -> Path:
+    """The workspace: --workspace, else $FACTCHECK_WORKSPACE, else the current folder."""
+    chosen = explicit or os.environ.get("FACTCHECK_WORKSPACE") or "."
+    return Path(chosen)
+
+
+def library_paths(workspace: Path) -> list[str]:
+    """The documents of the workspace's source library (`sources/`)."""
+    folder = workspace / "sources"
+    if not folder.is_dir():
+        return []
+    return [
+        str(child)
+        for child in sorted(folder.rglob("*"))
+        if child.is_file() and child.suffix.lower() in LOADERS and child.name.lower() != "readme.md"
+    ]
+
+
+def verify_article(
+    article_path: str,
+    source_paths: list[str] | None,
+    *,
+    workspace: Path,
+    save: bool,
+    settings: Settings | None = None,
+) -> Report:
+    """Load an article and its sources, verify it, and save the report to the ledger."""
+    article = load_document(article_path)
+    paths = list(expand_paths(source_paths)) if source_paths else library_paths(workspace)
+    if not paths:
+        raise SourceNotFound(
+            f"no sources: pass --sources PATH..., or put documents in {workspace / 'sources'}"
+        )
+    sources = [load_document(path) for path in paths]
+    report = verify(article, sources, settings)
+    if save:
+        save_report(report, workspace)
+    return report
+
+
+def save_report(report: Report, workspace: Path) -> Path:
+    """Write the report to `claims/<article>.json` as canonical JSON, atomically."""
+    folder = workspace / "claims"
+    safe_id = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in report.article)
+    safe_id = safe_id.lstrip(".") or "article"
+    target = folder / f"{safe_id}.json"
+    text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=2)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(text + "\n", encoding="utf-8")
+        temporary.replace(target)
+    except OSError as error:
+        raise InputError(f"{target}: cannot write the report ({error.strerror})") from None
+    return target

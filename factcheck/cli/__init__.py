@@ -102,3 +102,4 @@ def main(
 
 
 from factcheck.cli import claims as _claims  # noqa: E402,F401  (registers the command)
+from factcheck.cli import verify as _verify  # noqa: E402,F401

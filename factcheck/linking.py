@@ -1,0 +1,213 @@
+"""Linking: does a source figure state the same quantity as a claim of the article?
+
+Each claim gets a measure key: the kind of figure, the class of its event word (killed,
+detained, deployed, ...), the class of what it counts (protesters, troops, people, ...),
+and the content words of its clause. Two figures can be the same measure only if nothing
+in their keys contradicts (killed is not injured, protesters are not security forces);
+then the score grows with what they share.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from factcheck.lexicon import STOP_WORDS, lemma, pos_tags
+from factcheck.model import Claim, FigureKind
+from factcheck.settings import Settings
+
+K = FigureKind
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# Kinds that may measure the same thing; a date and a year can ("May 2020" and "2020").
+KIND_GROUPS: dict[FigureKind, str] = {K.DATE: "time", K.YEAR: "time"}
+CONTEXT_WINDOW = 10  # words on each side of a figure that describe what it measures
+GENERIC_WORDS = frozenset(
+    """say tell report according official officials government statement news agency
+    percent per cent year years month day week time total number figure""".split()
+)
+
+
+@dataclass
+class MeasureKey:
+    """What a figure measures, as far as the words around it tell."""
+
+    group: str
+    unit_code: str | None
+    event: str | None
+    noun: str | None
+    words: frozenset[str]
+    unit_words: frozenset[str]
+    weights: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A scored pair: the same measure, with the reasons why."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def _normal(word: str) -> str:
+    """A word reduced to its lemma, lower case (nouns as singular, verbs as base)."""
+    lowered = word.lower().strip("'’-")
+    tags = pos_tags(lowered)
+    if "NOUN" in tags:
+        return lemma(lowered, "NOUN")
+    if "VERB" in tags:
+        return lemma(lowered, "VERB")
+    return lowered
+
+
+def _content_words(text: str) -> list[str]:
+    words = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if len(word) < 3 or word.lower() in STOP_WORDS:
+            continue
+        normal = _normal(word)
+        if normal in GENERIC_WORDS:
+            continue
+        words.append(normal)
+    return words
+
+
+class Vocabulary:
+    """The settings' synonym tables as word -> class look-ups."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.events = {word: name for name, words in settings.events.items() for word in words}
+        self.nouns = {word: name for name, words in settings.nouns.items() for word in words}
+
+    def event_of(self, predicate: str | None) -> str | None:
+        if not predicate:
+            return None
+        return self.events.get(predicate.lower()) or self.events.get(_normal(predicate))
+
+    def noun_of(self, unit: str | None) -> str | None:
+        if not unit:
+            return None
+        words = [w.lower() for w in WORD.findall(unit)]
+        # the head is the last word before "of"/"per" ("members of security forces": members)
+        for stop in ("of", "per"):
+            if stop in words[1:]:
+                words = (
+                    words[words.index(stop) + 1 :]
+                    if words[0] in ("members", "member")
+                    else words[: words.index(stop)]
+                )
+                break
+        for word in reversed(words):
+            found = self.nouns.get(word) or self.nouns.get(_normal(word))
+            if found:
+                return found
+        return None
+
+
+def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
+    """Build the measure key of a claim from its unit, predicate and clause."""
+    relative = claim.start - claim.sentence_start
+    before = claim.sentence[:relative]
+    after = claim.sentence[relative + len(claim.text) :]
+    left = _content_words(_clause_tail(before))[-CONTEXT_WINDOW:]
+    right = _content_words(_clause_head(after))[:CONTEXT_WINDOW]
+    unit_words = frozenset(_content_words(claim.unit or ""))
+    words = set(left) | set(right) | unit_words
+    if claim.predicate:
+        words.add(_normal(claim.predicate))
+    unit_code = claim.unit if claim.kind is K.MONEY else None
+    if claim.kind is K.PERCENT:
+        unit_code = claim.unit
+    return MeasureKey(
+        group=KIND_GROUPS.get(claim.kind, claim.kind.value),
+        unit_code=unit_code,
+        event=vocabulary.event_of(claim.predicate),
+        noun=vocabulary.noun_of(claim.unit) if claim.kind in (K.COUNT, K.RATE) else None,
+        words=frozenset(words),
+        unit_words=unit_words,
+    )
+
+
+def _clause_tail(text: str) -> str:
+    """The end of the clause before a figure (cut at ; : — or a sentence-like break)."""
+    cut = max(text.rfind(mark) for mark in (";", ":", "—", " – ", "(", ")"))
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def _clause_head(text: str) -> str:
+    positions = [text.find(mark) for mark in (";", ":", "—", " – ", ")")]
+    positions = [p for p in positions if p >= 0]
+    return text[: min(positions)] if positions else text
+
+
+def idf_weights(keys: Iterable[MeasureKey]) -> dict[str, float]:
+    """Inverse document frequency of key words across all claims being compared."""
+    keys = list(keys)
+    counts: Counter[str] = Counter()
+    for key in keys:
+        counts.update(key.words)
+    total = max(len(keys), 1)
+    return {word: math.log(1 + total / count) for word, count in counts.items()}
+
+
+def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | None:
+    """Score two measure keys; None when something in them says they differ."""
+    if left.group != right.group:
+        return None
+    if left.unit_code and right.unit_code and left.unit_code != right.unit_code:
+        return None
+    reasons: list[str] = []
+    value = 0.0
+    if left.event and right.event:
+        if left.event != right.event:
+            return None
+        value += 0.3
+        reasons.append(f"same event ({left.event})")
+    if left.noun and right.noun:
+        if left.noun != right.noun:
+            return None
+        value += 0.3
+        reasons.append(f"same counted thing ({left.noun})")
+    elif left.unit_words and right.unit_words and left.group not in ("time",):
+        similarity = fuzz.token_set_ratio(
+            " ".join(sorted(left.unit_words)), " ".join(sorted(right.unit_words))
+        )
+        if similarity >= 85:
+            value += 0.2
+            reasons.append(f"similar units ({similarity:.0f})")
+    shared = left.words & right.words
+    if shared:
+        weight = sum(idf.get(word, 1.0) for word in shared)
+        smaller = min(
+            sum(idf.get(word, 1.0) for word in left.words),
+            sum(idf.get(word, 1.0) for word in right.words),
+        )
+        overlap = weight / smaller if smaller else 0.0
+        value += 0.5 * min(overlap, 1.0)
+        top = sorted(shared, key=lambda word: -idf.get(word, 1.0))[:4]
+        reasons.append("shared words: " + ", ".join(top))
+    return Link(score=round(min(value, 1.0), 3), reasons=tuple(reasons))
+
+
+def best_links(
+    claim_key: MeasureKey,
+    candidates: Sequence[tuple[Claim, MeasureKey]],
+    idf: dict[str, float],
+    threshold: float,
+) -> list[tuple[Claim, Link]]:
+    """Candidates that state the same measure as the claim, best first."""
+    found = []
+    for candidate, key in candidates:
+        link = score(claim_key, key, idf)
+        if link is not None and link.score >= threshold:
+            found.append((candidate, link))
+    found.sort(key=lambda pair: (-pair[1].score, pair[0].document, pair[0].start))
+    return found

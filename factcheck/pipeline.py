@@ -1,0 +1,117 @@
+"""`verify(article, sources) -> Report`: the stages composed, in memory, with no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.claims import extract_claims
+from factcheck.linking import Vocabulary, best_links, idf_weights, measure_key
+from factcheck.model import (
+    CheckedClaim,
+    Claim,
+    Document,
+    Evidence,
+    Relation,
+    Report,
+    VerdictLabel,
+)
+from factcheck.settings import Settings
+from factcheck.verdicts import Reading, compare
+
+
+def verify(
+    article: Document, sources: Sequence[Document], settings: Settings | None = None
+) -> Report:
+    """Check every claim of an article against the figures of the sources."""
+    settings = settings or Settings()
+    vocabulary = Vocabulary(settings)
+    others = [source for source in sources if source.id != article.id]
+    by_id = {source.id: source for source in others}
+    article_claims = extract_claims(article)
+    source_claims = [claim for source in others for claim in extract_claims(source)]
+    article_keys = [measure_key(claim, vocabulary) for claim in article_claims]
+    candidates = [(claim, measure_key(claim, vocabulary)) for claim in source_claims]
+    idf = idf_weights([*article_keys, *(key for _, key in candidates)])
+    checked = []
+    for claim, key in zip(article_claims, article_keys, strict=True):
+        links = best_links(key, candidates, idf, settings.link_threshold)
+        evidence = [
+            _evidence(claim, source_claim, link.score, link.reasons, by_id, settings)
+            for source_claim, link in links[: settings.max_evidence]
+        ]
+        checked.append(_checked(claim, evidence, article))
+    return Report(
+        article=article.id,
+        title=article.title,
+        date=article.date,
+        sources=sorted(by_id),
+        claims=checked,
+        settings=settings.model_dump(mode="json", exclude={"events", "nouns"}),
+    )
+
+
+def _reading(claim: Claim) -> Reading:
+    return Reading(claim.text, claim.kind, claim.low, claim.high, claim.qualifier)
+
+
+def _evidence(
+    claim: Claim,
+    source_claim: Claim,
+    score: float,
+    reasons: tuple[str, ...],
+    sources: dict[str, Document],
+    settings: Settings,
+) -> Evidence:
+    comparison = compare(_reading(claim), _reading(source_claim), settings)
+    source = sources.get(source_claim.document)
+    when = f" ({source.date.isoformat()})" if source and source.date else ""
+    measure = f"{source_claim.text} {source_claim.unit or ''}".strip()
+    gap = f", {comparison.gap:.0%} apart" if comparison.gap is not None else ""
+    explanation = (
+        f"{source_claim.document}{when}: {measure} — {comparison.relation.value} "
+        f"({comparison.left} vs {comparison.right}{gap})"
+    )
+    return Evidence(
+        document=source_claim.document,
+        date=source.date if source else None,
+        publisher=source.publisher if source else None,
+        sentence=source_claim.sentence,
+        start=source_claim.start,
+        end=source_claim.end,
+        text=source_claim.text,
+        kind=source_claim.kind,
+        low=source_claim.low,
+        high=source_claim.high,
+        qualifier=source_claim.qualifier,
+        unit=source_claim.unit,
+        relation=comparison.relation,
+        score=score,
+        gap=round(comparison.gap, 4) if comparison.gap is not None else None,
+        reasons=list(reasons),
+        explanation=explanation,
+    )
+
+
+def _checked(claim: Claim, evidence: list[Evidence], article: Document) -> CheckedClaim:
+    conflicts = [item for item in evidence if item.relation is Relation.CONFLICTS]
+    agreements = [item for item in evidence if item.relation is Relation.AGREES]
+    stated = f"{claim.text} {claim.unit or ''}".strip()
+    if conflicts:
+        verdict = VerdictLabel.DISPUTED
+        # sources of different dates are told in time order
+        ordered = sorted(conflicts, key=lambda item: (item.date is None, item.date, item.document))
+        told = "; ".join(item.explanation for item in ordered[:3])
+        explanation = f"article: {stated}; {told}"
+    elif agreements:
+        verdict = VerdictLabel.SUPPORTED
+        explanation = f"article: {stated}; {agreements[0].explanation}"
+    else:
+        verdict = VerdictLabel.UNVERIFIED
+        explanation = f"article: {stated}; no source states this measure"
+    fields = {name: getattr(claim, name) for name in Claim.model_fields}
+    return CheckedClaim(
+        **fields,
+        verdict=verdict,
+        explanation=explanation,
+        evidence=evidence,
+    )
