@@ -46,7 +46,13 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DASH = r"\s*[-–—]\s*"
 
-NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+NUMERAL = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+(?:\.\d+)?|\.\d+)"
+)
+# Thousands grouped by plain spaces ("2 000", common outside English) are read only in
+# sentences written in Cyrillic script, where "21 100" cannot be two numbers side by side.
+SPACED_NUMERAL = r"(?:\d{1,3}(?: \d{3})+(?![\d,.]?\d))"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 SCALE_WORD = (
     r"(?:thousands?|millions?|billions?|trillion|mln|mn|bn|tn|lakh|crore|k|m|b)(?![A-Za-z])"
 )
@@ -208,6 +214,11 @@ MULTIPLIER = re.compile(
 
 QUALIFIER_BEFORE: list[tuple[str, Qualifier]] = [
     (r"no\s+(?:fewer|less)\s+than", Q.GE),
+    # Ukrainian and Russian, for sources in those languages
+    (r"понад|більше\s+ніж|більш\s+ніж|понад|свыше|более|больше", Q.GT),
+    (r"щонайменше|принаймні|не\s+менше|не\s+менее|по\s+меньшей\s+мере", Q.GE),
+    (r"близько|приблизно|майже|около|почти|примерно|порядка", Q.APPROX),
+    (r"менше\s+ніж|менее|меньше", Q.LT),
     (r"not\s+(?:fewer|less)\s+than", Q.GE),
     (r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding", Q.LE),
     (r"at\s+least|a\s+minimum\s+of", Q.GE),
@@ -235,7 +246,8 @@ QUALIFIER_BEFORE_RE = re.compile(
 QUALIFIER_LAST_WORDS = set(
     """than least most to of as over above exceeding exceeded exceeds exceed under below within
     about around approximately approx roughly nearly almost some circa ca estimated perhaps less
-    minimum maximum beyond near nearer""".split()
+    minimum maximum beyond near nearer понад ніж свыше более больше щонайменше принаймні
+    менше менее меньше мере близько приблизно майже около почти примерно порядка""".split()
 )
 QUALIFIER_AFTER = re.compile(
     r"^(?:\s*(?P<ge>\+|or\s+more|or\s+greater|or\s+higher|or\s+above|and\s+above|and\s+more|"
@@ -736,13 +748,15 @@ def _year_is_a_count(before: str, after: str) -> bool:
 # Numbers
 
 
-NUMBER = re.compile(
-    rf"(?P<cur>{CURRENCY_PREFIX})?\s?(?P<num>{NUMERAL})"
+NUMBER_PATTERN = (
+    rf"(?P<cur>{CURRENCY_PREFIX})?\s?(?P<num>{{numeral}})"
     rf"(?:(?:\s|-)?(?P<scale1>{SCALE_WORD})(?=\s*(?:-|–|to|and)\s*(?:{CURRENCY_PREFIX})?\s?\d))?"
     rf"(?:(?P<glue>%|[°º]\s?[CF]|[CF](?![A-Za-z]))(?=\s*(?:-|–|to|and)\s*(?:{CURRENCY_PREFIX})?\d))?"
     rf"(?:(?P<rsep>\s*(?:-|–|—|to|and)\s*)(?P<cur2>{CURRENCY_PREFIX})?\s?(?P<num2>{NUMERAL}))?"
     rf"(?:(?:\s|-)?(?P<scale>{SCALE_WORD}))?"
 )
+NUMBER = re.compile(NUMBER_PATTERN.replace("{numeral}", NUMERAL))
+SPACED_NUMBER = re.compile(NUMBER_PATTERN.replace("{numeral}", f"(?:{SPACED_NUMERAL}|{NUMERAL})"))
 WORD_NUMBER = NUMBER_WORDS
 _AGE_NUMBER = rf"(?:{NUMERAL}|(?i:{NUMBER_WORDS.pattern}))"
 PERSON_NOUNS = frozenset(
@@ -774,7 +788,8 @@ def _find_numbers(
     sentence: str, has_digit: bool = True, words: frozenset[str] | None = None
 ) -> Iterator[Candidate]:
     if has_digit:
-        for match in NUMBER.finditer(sentence):
+        pattern = SPACED_NUMBER if CYRILLIC.search(sentence) else NUMBER
+        for match in pattern.finditer(sentence):
             start = match.start("num") if match.group("cur") is None else match.start()
             yield from _numeral_candidate(sentence, match, start)
     # each costly pattern runs only when a word it needs is in the sentence

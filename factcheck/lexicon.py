@@ -403,9 +403,7 @@ def _following_words(sentence: str, position: int, limit: int = 8) -> list[tuple
     words: list[tuple[str, int, int]] = []
     index = position
     while len(words) < limit:
-        match = re.match(
-            r"[ \t]*(?:\(\s*)?([A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z])", sentence[index:]
-        )
+        match = re.match(r"[ \t]*(?:\(\s*)?([^\W\d_][\w'’-]*[^\W_]|[^\W\d_])", sentence[index:])
         if not match:
             break
         word = match.group(1)
@@ -436,6 +434,10 @@ def _noun_phrase(sentence: str, words: list[tuple[str, int, int]]) -> tuple[str,
             "their",
         ):
             return None
+    if index < len(words) and any(ch.isalpha() and not ch.isascii() for ch in words[index][0]):
+        # a language the lexicon does not know: the first word is the best guess
+        word, start, end = words[index]
+        return sentence[start:end], start, end
     while index < len(words) and len(picked) < 5:
         word, start, end = words[index]
         lowered = word.lower()

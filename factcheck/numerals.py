@@ -59,9 +59,14 @@ SCALES: dict[str, int] = {
 }
 
 
+GROUPED_BY_SPACES = re.compile(r"\d{1,3}(?: \d{3})+")
+
+
 def parse_numeral(text: str) -> Decimal | None:
     """Read a numeral such as "3,000", "2.5" or "1 000"; None if it is not one."""
     cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "")
+    if GROUPED_BY_SPACES.fullmatch(cleaned):
+        cleaned = cleaned.replace(" ", "")  # "2 000"
     if not cleaned or len(cleaned) > 40:
         return None
     try:
