@@ -345,6 +345,16 @@ def _guess_verb(tokens: list[Token], index: int) -> bool:
     return False
 
 
+# Adjectives and participles that name what happened to those counted ("among the dead")
+STATE_WORDS = {
+    "dead": "die",
+    "killed": "kill",
+    "injured": "injure",
+    "wounded": "wound",
+    "missing": "miss",
+    "detained": "detain",
+    "arrested": "arrest",
+}
 # Words after which an -ing verb starts a clause: "..., deploying", "and flying"
 CLAUSE_OPENERS = {",", "and", "or", "while", "after", "before", "by", "when", "since", "—", "–"}
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel"}
@@ -463,7 +473,27 @@ def find_predicate(tokens: list[Token], figure: Reading) -> tuple[str | None, in
             ):
                 index += 1
             continue
+        if (
+            token.lower in ("or", "and")
+            and index == last
+            and figure.unit_end is not None
+            and index + 1 < len(tokens)
+            and is_noun(tokens[index + 1].text)
+            and not is_verb(tokens, index + 1)
+        ):
+            # "19 police officers or servicemen were ...": the coordinated noun is the subject too
+            index += 2
+            continue
         if token.lower in AUXILIARIES or token.lower in MODIFIER_WORDS:
+            if (
+                token.lower in ("were", "was", "are", "is")
+                and index + 3 < len(tokens)
+                and tokens[index + 1].lower == "among"
+                and tokens[index + 2].lower == "the"
+                and tokens[index + 3].lower in STATE_WORDS
+            ):
+                # "19 police officers were among the dead"
+                return STATE_WORDS[tokens[index + 3].lower], index + 3, "after"
             index += 1
             continue
         if token.lower == "of" and index == last:

@@ -298,6 +298,8 @@ def classify_unit(sentence: str, cand: Candidate) -> None:
             cand.unit_start, cand.unit_end = cand.end + glued.start(2), cand.end + glued.end(2)
             return
     words = _following_words(sentence, after_start)
+    if words and "(" in sentence[after_start : words[0][1]] and words[0][0][:1].isupper():
+        words = []  # "20,000 (Almaty)": a place in brackets, not what is counted
     if not words:
         _unit_before(sentence, cand)
         return

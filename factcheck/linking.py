@@ -58,7 +58,7 @@ class Link:
 @lru_cache(maxsize=65536)
 def _normal(word: str) -> str:
     """A word reduced to its lemma, lower case (nouns as singular, verbs as base)."""
-    lowered = word.lower().strip("'’-")
+    lowered = re.sub(r"['’]s$", "", word.lower()).strip("'’-")
     tags = pos_tags(lowered)
     if "NOUN" in tags:
         return lemma(lowered, "NOUN")
@@ -87,6 +87,14 @@ class Vocabulary:
         self.events = {word: name for name, words in settings.events.items() for word in words}
         self.nouns = {word: name for name, words in settings.nouns.items() for word in words}
 
+    def word_class(self, word: str) -> str:
+        """A context word, or the name of its synonym class ("demonstration" -> protested)."""
+        event = self.events.get(word)
+        if event:
+            return f"event:{event}"
+        noun = self.nouns.get(word)
+        return f"noun:{noun}" if noun else word
+
     def event_of(self, predicate: str | None) -> str | None:
         if not predicate:
             return None
@@ -105,8 +113,23 @@ class Vocabulary:
                     else words[: words.index(stop)]
                 )
                 break
+        # two-word names first ("security forces"), then single words from the head backwards
+        for first, second in zip(words, words[1:], strict=False):
+            found = self.nouns.get(f"{first} {second}") or self.nouns.get(
+                f"{first} {_normal(second)}"
+            )
+            if found:
+                return found
         for word in reversed(words):
             found = self.nouns.get(word) or self.nouns.get(_normal(word))
+            if found:
+                return found
+        return None
+
+    def event_of_words(self, words: Iterable[str]) -> str | None:
+        """An event named by the unit itself ("death toll" -> killed)."""
+        for word in words:
+            found = self.events.get(word) or self.events.get(_normal(word))
             if found:
                 return found
         return None
@@ -120,7 +143,7 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
     left = _content_words(_clause_tail(before))[-CONTEXT_WINDOW:]
     right = _content_words(_clause_head(after))[:CONTEXT_WINDOW]
     unit_words = frozenset(_content_words(claim.unit or ""))
-    words = set(left) | set(right) | unit_words
+    words = {vocabulary.word_class(word) for word in (*left, *right)} | unit_words
     if claim.predicate:
         words.add(_normal(claim.predicate))
     unit_code = claim.unit if claim.kind is K.MONEY else None
@@ -129,7 +152,7 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
     return MeasureKey(
         group=KIND_GROUPS.get(claim.kind, claim.kind.value),
         unit_code=unit_code,
-        event=vocabulary.event_of(claim.predicate),
+        event=vocabulary.event_of(claim.predicate) or vocabulary.event_of_words(unit_words),
         noun=vocabulary.noun_of(claim.unit) if claim.kind in (K.COUNT, K.RATE) else None,
         words=frozenset(words),
         unit_words=unit_words,
@@ -176,6 +199,10 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
             return None
         value += 0.3
         reasons.append(f"same counted thing ({left.noun})")
+    elif left.group not in ("time",) and bool(left.unit_words) != bool(right.unit_words):
+        value -= 0.25  # one says what it counts, the other does not: too vague to link
+    if left.noun == "people" and right.noun == "people" and not (left.event and right.event):
+        return None  # "people" alone does not say what was measured: the event must, on both sides
     elif left.unit_words and right.unit_words and left.group not in ("time",):
         similarity = fuzz.token_set_ratio(
             " ".join(sorted(left.unit_words)), " ".join(sorted(right.unit_words))
@@ -184,6 +211,9 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
             value += 0.2
             reasons.append(f"similar units ({similarity:.0f})")
     shared = left.words & right.words
+    anchored = bool(reasons)  # an event or a counted thing in common
+    if not anchored and (left.group != "time" or len(shared) < 2):
+        return None  # shared context words alone do not make two figures one measure
     if shared:
         weight = sum(idf.get(word, 1.0) for word in shared)
         smaller = min(

@@ -44,7 +44,16 @@ DEFAULT_EVENTS: dict[str, list[str]] = {
     "ended": ["end", "crush", "restore", "stabilize", "suppress", "quell", "finish"],
     "flew": ["fly", "flight", "airlift", "transport", "land"],
     "left office": ["retire", "resign", "step", "rule", "oust"],
-    "protested": ["protest", "rally", "demonstrate", "march"],
+    "protested": [
+        "protest",
+        "rally",
+        "demonstrate",
+        "march",
+        "demonstration",
+        "riot",
+        "unrest",
+        "uprising",
+    ],
     "fined": ["fine", "penalize", "penalty", "slap", "hand", "levy"],
     "rose": ["rise", "increase", "grow", "climb", "jump", "surge", "soar", "hike", "gain"],
     "fell": ["fall", "drop", "decline", "decrease", "slump", "plunge", "cut", "shrink"],
@@ -68,8 +77,18 @@ DEFAULT_NOUNS: dict[str, list[str]] = {
         "військовослужбовців",
         "военнослужащих",
     ],
-    "security forces": ["police", "policeman", "policemen", "officer", "security", "guard"],
-    "people": ["people", "person", "civilian", "resident", "individual"],
+    "security forces": [
+        "security forces",
+        "security force",
+        "police",
+        "policeman",
+        "policemen",
+        "officer",
+        "security",
+        "guard",
+        "law enforcement",
+    ],
+    "people": ["people", "person", "civilian", "resident", "individual", "toll"],
     "planes": ["plane", "aircraft", "flight", "jet", "airplane", "il-76", "an-124"],
     "detainees": ["detainee", "prisoner", "arrestee"],
 }
@@ -90,7 +109,7 @@ class Settings(BaseModel):
         0.05, ge=0, le=1, description="the rounding a whole number implies, at most this share"
     )
     link_threshold: float = Field(
-        0.45, ge=0, le=1, description="the score from which two figures measure the same thing"
+        0.4, ge=0, le=1, description="the score from which two figures measure the same thing"
     )
     max_evidence: int = Field(8, ge=1, description="evidence kept per claim, best first")
     events: dict[str, list[str]] = Field(default_factory=lambda: dict(DEFAULT_EVENTS))
