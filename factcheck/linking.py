@@ -21,12 +21,14 @@ from rapidfuzz import fuzz
 from factcheck.lexicon import STOP_WORDS, lemma, pos_tags
 from factcheck.model import Claim, FigureKind
 from factcheck.settings import Settings
+from factcheck.verdicts import date_span
 
 K = FigureKind
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # Kinds that may measure the same thing; a date and a year can ("May 2020" and "2020").
 KIND_GROUPS: dict[FigureKind, str] = {K.DATE: "time", K.YEAR: "time"}
+MAX_DATE_DISTANCE = 366  # days between two dates that can still be the same event
 CONTEXT_WINDOW = 10  # words on each side of a figure that describe what it measures
 GENERIC_WORDS = frozenset(
     """say tell report according official officials government statement news agency
@@ -44,6 +46,9 @@ class MeasureKey:
     noun: str | None
     words: frozenset[str]
     unit_words: frozenset[str]
+    names: frozenset[str] = frozenset()
+    # for dates: the span of days the figure covers, when its year is known
+    days: tuple[int, int] | None = None
     weights: dict[str, float] = field(default_factory=dict)
 
 
@@ -149,7 +154,11 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
     unit_code = claim.unit if claim.kind is K.MONEY else None
     if claim.kind is K.PERCENT:
         unit_code = claim.unit
+    names = frozenset(_names(_clause_tail(before)) + _names(_clause_head(after)))
+    days = _day_span(claim) if claim.kind in (K.DATE, K.YEAR) else None
     return MeasureKey(
+        names=names,
+        days=days,
         group=KIND_GROUPS.get(claim.kind, claim.kind.value),
         unit_code=unit_code,
         event=vocabulary.event_of(claim.predicate) or vocabulary.event_of_words(unit_words),
@@ -157,6 +166,34 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
         words=frozenset(words),
         unit_words=unit_words,
     )
+
+
+NAME = re.compile(r"(?<=[\s(“\"'])([A-Z][a-z]{2,}(?:[-’'][A-Za-z]+)?)")
+NOT_NAMES = frozenset(
+    """The This That These Those There Their They Its His Her Some Many Most More Officials
+    According President Minister Government Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words inside a clause: places, people, organisations, nationalities."""
+    return [_stem_name(m.group(1)) for m in NAME.finditer(text) if m.group(1) not in NOT_NAMES]
+
+
+def _stem_name(name: str) -> str:
+    # "Kazakh", "Kazakhstan" and "Kazakhstan's" are one name; so are "Belarus" and "Belarusian"
+    return re.sub(r"['’]s$", "", name).lower()[:5]
+
+
+def _day_span(claim: Claim) -> tuple[int, int] | None:
+    """The days a dated figure covers (ordinal numbers), or None if its year is unknown."""
+    low, low_unknown = date_span(claim.low, end=False)
+    high, high_unknown = date_span(claim.high, end=True)
+    if low is None or high is None or low_unknown or high_unknown:
+        return None
+    return low.toordinal(), high.toordinal()
 
 
 def _clause_tail(text: str) -> str:
@@ -185,6 +222,15 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
     """Score two measure keys; None when something in them says they differ."""
     if left.group != right.group:
         return None
+    if (
+        left.days
+        and right.days
+        and (
+            left.days[0] - right.days[1] > MAX_DATE_DISTANCE
+            or right.days[0] - left.days[1] > MAX_DATE_DISTANCE
+        )
+    ):
+        return None  # dates a year or more apart belong to different events
     if left.unit_code and right.unit_code and left.unit_code != right.unit_code:
         return None
     reasons: list[str] = []
@@ -210,8 +256,11 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
         if similarity >= 85:
             value += 0.2
             reasons.append(f"similar units ({similarity:.0f})")
-    shared = left.words & right.words
     anchored = bool(reasons)  # an event or a counted thing in common
+    if left.group != "time" and left.names and right.names and not left.names & right.names:
+        value -= 0.2  # different places or actors around the figures
+        reasons.append("different names nearby")
+    shared = left.words & right.words  # an event or a counted thing in common
     if not anchored and (left.group != "time" or len(shared) < 2):
         return None  # shared context words alone do not make two figures one measure
     if shared:
