@@ -41,7 +41,9 @@ DEFAULT_EVENTS: dict[str, list[str]] = {
     ],
     "withdrawn": ["withdraw", "withdrawal", "leave", "pull", "return", "exit"],
     "started": ["start", "begin", "erupt", "break", "spark", "launch", "outbreak"],
-    "ended": ["end", "crush", "restore", "stabilize", "suppress", "quell", "finish"],
+    "ended": ["end", "finish", "conclude", "close"],
+    "suppressed": ["crush", "suppress", "quell", "put down", "disperse"],
+    "restored": ["restore", "stabilize", "normalize", "calm"],
     "flew": ["fly", "flight", "airlift", "transport", "land"],
     "left office": ["retire", "resign", "step", "rule", "oust"],
     "protested": [

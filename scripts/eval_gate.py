@@ -65,6 +65,31 @@ def run_peers(shared: Path) -> dict[str, float]:
     return scores
 
 
+def run_disputes(shared: Path, factcheck: str) -> dict[str, float]:
+    """Cross-source links and disputed pairs on the shared disputes set."""
+    output = _run(
+        [
+            str(shared / "eval" / "score_disputes.py"),
+            str(shared / "eval" / "disputes"),
+            "--factcheck",
+            factcheck,
+        ]
+    )
+    links = re.search(r"links:.*precision ([0-9.]+)\s+recall ([0-9.]+)", output)
+    disputed = re.search(r"disputed:.*precision ([0-9.]+)\s+recall ([0-9.]+)", output)
+    not_same = re.search(r"not_same\) (\d+)", output)
+    if not (links and disputed and not_same):
+        raise SystemExit("score_disputes.py printed no link or dispute scores")
+    return {
+        "disputes.links_precision": float(links.group(1)),
+        "disputes.links_recall": float(links.group(2)),
+        "disputes.disputed_precision": float(disputed.group(1)),
+        "disputes.disputed_recall": float(disputed.group(2)),
+        # a floor on minus the count: any new link between look-alike measures fails the gate
+        "disputes.minus_not_same_links": -float(not_same.group(1)),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -77,6 +102,7 @@ def main() -> int:
     # our own held-out set, written from scratch: a check that rules generalise
     scores.update(run_figures(args.shared, args.factcheck, OWN_SET, prefix="own"))
     scores.update(run_peers(args.shared))
+    scores.update(run_disputes(args.shared, args.factcheck))
     floors: dict[str, float] = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     failed = [
         f"{key}: {scores[key]:.3f} < floor {floor:.3f}"
