@@ -515,10 +515,12 @@ def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
             continue
         if lead.group().lower().startswith("between") != gap.strip().lower().startswith("and"):
             continue
-        if isinstance(first.low, str) and isinstance(second.high, str) and first.low < second.high:
-            yield Candidate(
-                lead.start(), second.end, K.DATE, first.low, second.high, Q.RANGE, priority=7
-            )
+        low, high = first.low, second.high
+        if isinstance(low, str) and isinstance(high, str):
+            if low.startswith("--") and not high.startswith("--"):
+                low = high[:4] + low[1:]  # "from Jan. 2 to Jan. 9, 2022": the year is written once
+            if low < high:
+                yield Candidate(lead.start(), second.end, K.DATE, low, high, Q.RANGE, priority=7)
 
 
 def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:

@@ -194,3 +194,31 @@ class Report(Record):
     sources: list[str] = []
     claims: list[CheckedClaim] = []
     settings: dict[str, Any] = {}
+
+
+class Mention(Record):
+    """One document's statement of a measure, for the list of disputed figures."""
+
+    document: str
+    date: datetime.date | None = None
+    sentence: str
+    start: int
+    end: int
+    text: str
+    low: Bound
+    high: Bound
+    qualifier: Qualifier
+    unit: str | None
+
+    @field_serializer("low", "high")
+    def _bound_as_number(self, value: Bound) -> int | float | str | None:
+        return json_number(value)
+
+
+class DisputedMeasure(Record):
+    """A measure on which documents disagree, with every mention and why it is disputed."""
+
+    measure: str
+    mentions: list[Mention]
+    explanation: str
+    severity: float

@@ -59,8 +59,8 @@ def rounding(value: float, text: str, settings: Settings) -> float:
         match.group().replace("\u00a0", "").replace("\u202f", "").replace(" ", "") if match else ""
     )
     digits = written.replace(",", "")
-    if YEARLIKE.fullmatch(digits) and value == int(digits):
-        return 0.0
+    if YEARLIKE.fullmatch(written) and value == int(digits):
+        return 0.0  # a year ("2020"), not a round count ("2,000")
     if "." in digits:
         try:
             shown = float(digits)
@@ -90,8 +90,10 @@ def interval(figure: Reading, settings: Settings) -> tuple[float, float] | None:
     elif figure.qualifier is Q.EXACT and low == high:
         margin = rounding(low, figure.text, settings)
         low, high = low - margin, high + margin
-    elif figure.qualifier in (Q.GT, Q.GE) and math.isfinite(low):
-        low -= rounding(low, figure.text, settings) if figure.qualifier is Q.GE else 0.0
+    elif figure.qualifier is Q.GE and math.isfinite(low):
+        low -= rounding(low, figure.text, settings)  # "at least 9,900" may be 9,850
+    elif figure.qualifier is Q.LE and math.isfinite(high):
+        high += rounding(high, figure.text, settings)
     if figure.qualifier is Q.GT:
         low = math.nextafter(low, math.inf)
     if figure.qualifier is Q.LT:

@@ -8,8 +8,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from factcheck.claims import extract_claims
+from factcheck.disputes import find_disputes
 from factcheck.errors import InputError, SourceNotFound
-from factcheck.model import Claim, Document, Report
+from factcheck.ledger import load_reports
+from factcheck.model import Claim, DisputedMeasure, Document, Report
 from factcheck.pipeline import verify
 from factcheck.settings import Settings
 from factcheck.sources import LOADERS, load_document
@@ -99,3 +101,25 @@ def save_report(report: Report, workspace: Path) -> Path:
     except OSError as error:
         raise InputError(f"{target}: cannot write the report ({error.strerror})") from None
     return target
+
+
+def disputed_measures(workspace: Path, settings: Settings | None = None) -> list[DisputedMeasure]:
+    """Every measure on which the library's documents (and saved reports) disagree."""
+    claims: list[Claim] = []
+    dates = {}
+    for path in library_paths(workspace):
+        document = load_document(path)
+        dates[document.id] = document.date
+        claims.extend(extract_claims(document))
+    for report in _ledger_reports(workspace):
+        if report.article in dates:
+            continue  # the article is in the library too: counted once
+        dates[report.article] = report.date
+        claims.extend(
+            Claim(**{name: getattr(c, name) for name in Claim.model_fields}) for c in report.claims
+        )
+    return find_disputes(claims, dates, settings)
+
+
+def _ledger_reports(workspace: Path) -> list[Report]:
+    return load_reports(workspace)

@@ -52,23 +52,27 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except FactcheckError as error:
-            stderr.print(f"[bold red]error:[/] {_one_line(str(error))}", highlight=False)
+            stderr.print("[bold red]error:[/] ", end="", highlight=False)
+            stderr.print(_one_line(str(error)), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         except KeyboardInterrupt:
             stderr.print("interrupted")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except (typer.Exit, typer.Abort):
-            raise
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise  # typer reports usage errors itself (exit 2)
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(ExitCode.OK) from None
         except Exception as error:
             if _state["debug"]:
                 raise
+            stderr.print("[bold red]internal error:[/] ", end="", highlight=False)
             stderr.print(
-                f"[bold red]internal error:[/] {type(error).__name__}: {_one_line(str(error))} "
+                f"{type(error).__name__}: {_one_line(str(error))} "
                 "(run with --debug for the traceback, and please report it)",
+                markup=False,
                 highlight=False,
+                soft_wrap=True,
             )
             raise typer.Exit(ExitCode.INTERNAL) from None
 
@@ -102,4 +106,9 @@ def main(
 
 
 from factcheck.cli import claims as _claims  # noqa: E402,F401  (registers the command)
+from factcheck.cli import disputed as _disputed  # noqa: E402,F401
+from factcheck.cli import export as _export  # noqa: E402,F401
 from factcheck.cli import verify as _verify  # noqa: E402,F401
+from factcheck.cli.sources import sources_app  # noqa: E402
+
+app.add_typer(sources_app, name="sources")

@@ -1,0 +1,83 @@
+"""`factcheck export`: every claim of the ledger (`claims/`) as one CSV, JSON or JSONL file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck import ledger, workspace
+from factcheck.cli import app, handle_errors, stderr
+from factcheck.errors import InputError, SourceNotFound
+
+
+@app.command("export")
+@handle_errors
+def export_cmd(
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            help="File to write (.csv, .json, .jsonl; '-' = stdout); "
+            "default: claims/claims.csv in the workspace.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ledger.ExportFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format; default: from the file's suffix (csv for '-')."
+        ),
+    ] = None,
+    workspace_path: Annotated[
+        str | None,
+        typer.Option(
+            "--workspace", "-w", help="Workspace folder (default: $FACTCHECK_WORKSPACE or .)."
+        ),
+    ] = None,
+) -> None:
+    """Export every claim of the saved reports, one row per claim, ordered by article.
+
+    Example: factcheck export claims.csv
+    """
+    folder = workspace.workspace_dir(workspace_path)
+    if not folder.is_dir():
+        raise SourceNotFound(f"{folder}: no such workspace folder")
+    target = path if path is not None else str(folder / ledger.DEFAULT_EXPORT)
+    chosen = ledger.format_for(target, output_format)
+    entries = ledger.load_ledger(folder)
+    reports = [report for _file, report in entries]
+    rows = ledger.export_rows(reports)
+    text = ledger.render_rows(rows, chosen)
+    if target == "-":
+        shown = "standard output"
+        typer.echo(text, nl=False)
+    else:
+        destination = Path(target)
+        ledger.check_target(destination, chosen, entries, folder)
+        if path is None:
+            try:
+                destination.parent.mkdir(exist_ok=True)
+            except OSError as error:
+                raise InputError(
+                    f"{destination.parent}: cannot create ({error.strerror})"
+                ) from None
+        ledger.write_atomic(destination, text)
+        shown = str(destination)
+    if not rows:
+        hint = "" if reports else f" (no saved reports in {ledger.ledger_dir(folder)})"
+        stderr.print(
+            f"0 claims exported{hint} → {shown}", markup=False, highlight=False, soft_wrap=True
+        )
+        return
+    articles = len({report.article for report in reports})
+    stderr.print(
+        f"{_count(len(rows), 'claim')} from {_count(articles, 'article')} → {shown}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
