@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from factcheck.claims import extract_claims
 from factcheck.disputes import find_disputes
@@ -80,7 +83,7 @@ def verify_article(
             f"no sources: pass --sources PATH..., or put documents in {workspace / 'sources'}"
         )
     sources = [load_document(path) for path in paths]
-    report = verify(article, sources, settings)
+    report = verify(article, sources, settings or load_settings(workspace))
     if save:
         save_report(report, workspace)
     return report
@@ -118,8 +121,47 @@ def disputed_measures(workspace: Path, settings: Settings | None = None) -> list
         claims.extend(
             Claim(**{name: getattr(c, name) for name in Claim.model_fields}) for c in report.claims
         )
-    return find_disputes(claims, dates, settings)
+    return find_disputes(claims, dates, settings or load_settings(workspace))
 
 
 def _ledger_reports(workspace: Path) -> list[Report]:
     return load_reports(workspace)
+
+
+SETTINGS_FILE = "factcheck.toml"
+
+
+def load_settings(workspace: Path) -> Settings:
+    """The workspace's settings: `factcheck.toml` over the documented defaults.
+
+    Top-level keys set tolerances (`approx_tolerance = 0.05`); `[events]` and `[nouns]`
+    tables add words to synonym classes or add classes (`killed = ["slain"]`).
+    """
+    path = workspace / SETTINGS_FILE
+    if not path.is_file():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(f"{path}: cannot read settings ({error})") from None
+    defaults = Settings()
+    for table in ("events", "nouns"):
+        extra = data.get(table)
+        if extra is None:
+            continue
+        if not isinstance(extra, dict) or not all(
+            isinstance(words, list) and all(isinstance(w, str) for w in words)
+            for words in extra.values()
+        ):
+            raise InputError(f"{path}: [{table}] must map class names to lists of words")
+        merged = {name: list(words) for name, words in getattr(defaults, table).items()}
+        for name, words in extra.items():
+            merged.setdefault(name, [])
+            merged[name] = sorted({*merged[name], *(word.lower() for word in words)})
+        data[table] = merged
+    try:
+        return Settings(**data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = " -> ".join(str(part) for part in first["loc"])
+        raise InputError(f"{path}: {where}: {first['msg']}") from None
