@@ -183,6 +183,9 @@ class CheckedClaim(Claim):
     verdict: VerdictLabel
     explanation: str
     evidence: list[Evidence] = []
+    # where the claim is one part of a sum the sentence gives ("208 protesters and 19 police
+    # were killed"), source totals compared with that sum
+    totals: list[Evidence] = []
 
 
 class Report(Record):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
 
 from factcheck.claims import extract_claims
-from factcheck.linking import Vocabulary, best_links, idf_weights, measure_key
+from factcheck.linking import MeasureKey, Vocabulary, best_links, idf_weights, measure_key
 from factcheck.model import (
     CheckedClaim,
     Claim,
     Document,
     Evidence,
+    FigureKind,
     Relation,
     Report,
     VerdictLabel,
@@ -32,6 +35,7 @@ def verify(
     article_keys = [measure_key(claim, vocabulary) for claim in article_claims]
     candidates = [(claim, measure_key(claim, vocabulary)) for claim in source_claims]
     idf = idf_weights([*article_keys, *(key for _, key in candidates)])
+    totals = _totals_for_parts(article_claims, article_keys, candidates, idf, by_id, settings)
     checked = []
     for claim, key in zip(article_claims, article_keys, strict=True):
         links = best_links(key, candidates, idf, settings.link_threshold)
@@ -39,7 +43,7 @@ def verify(
             _evidence(claim, source_claim, link.score, link.reasons, by_id, settings)
             for source_claim, link in links[: settings.max_evidence]
         ]
-        checked.append(_checked(claim, evidence, article))
+        checked.append(_checked(claim, evidence, article, totals.get(claim.id, [])))
     return Report(
         article=article.id,
         title=article.title,
@@ -92,9 +96,52 @@ def _evidence(
     )
 
 
-def _checked(claim: Claim, evidence: list[Evidence], article: Document) -> CheckedClaim:
+def _totals_for_parts(
+    claims: Sequence[Claim],
+    keys: Sequence[MeasureKey],
+    candidates: Sequence[tuple[Claim, MeasureKey]],
+    idf: dict[str, float],
+    sources: dict[str, Document],
+    settings: Settings,
+) -> dict[str, list[Evidence]]:
+    """Compare source totals with the sum of parts a sentence gives, per part claim."""
+    found: dict[str, list[Evidence]] = {}
+    groups: dict[tuple[int, str], list[int]] = {}
+    for index, (claim, key) in enumerate(zip(claims, keys, strict=True)):
+        if claim.kind is FigureKind.COUNT and key.event and key.noun and key.noun != "people":
+            groups.setdefault((claim.sentence_start, key.event), []).append(index)
+    for members in groups.values():
+        nouns = {keys[i].noun for i in members}
+        if len(members) < 2 or len(nouns) < len(members):
+            continue  # parts must count different things ("protesters" and "police")
+        parts = [claims[i] for i in members]
+        if not all(isinstance(part.low, Decimal) and part.low == part.high for part in parts):
+            continue
+        total = sum((part.low for part in parts if isinstance(part.low, Decimal)), Decimal(0))
+        first = parts[0]
+        written = " + ".join(part.text for part in parts)
+        summed = first.model_copy(
+            update={"text": written, "low": total, "high": total, "unit": "people"}
+        )
+        whole = replace(keys[members[0]], noun="people", unit_words=frozenset({"people"}))
+        for source_claim, link in best_links(whole, candidates, idf, settings.link_threshold):
+            item = _evidence(summed, source_claim, link.score, link.reasons, sources, settings)
+            item = item.model_copy(
+                update={"explanation": f"sum of parts {written} = {total}; {item.explanation}"}
+            )
+            for part in parts:
+                found.setdefault(part.id, []).append(item)
+    return found
+
+
+def _checked(
+    claim: Claim, evidence: list[Evidence], article: Document, totals: list[Evidence]
+) -> CheckedClaim:
     conflicts = [item for item in evidence if item.relation is Relation.CONFLICTS]
     agreements = [item for item in evidence if item.relation is Relation.AGREES]
+    if not evidence:  # no direct evidence: a total compared with the sum of parts decides
+        conflicts = [item for item in totals if item.relation is Relation.CONFLICTS]
+        agreements = [item for item in totals if item.relation is Relation.AGREES]
     stated = f"{claim.text} {claim.unit or ''}".strip()
     if conflicts:
         verdict = VerdictLabel.DISPUTED
@@ -114,4 +161,5 @@ def _checked(claim: Claim, evidence: list[Evidence], article: Document) -> Check
         verdict=verdict,
         explanation=explanation,
         evidence=evidence,
+        totals=totals,
     )

@@ -272,3 +272,19 @@ def test_report_round_trips_through_json() -> None:
     assert again == report
     assert again.model_dump(mode="json") == data
     assert all(isinstance(item, Evidence) for claim in again.claims for item in claim.evidence)
+
+
+def test_parts_are_summed_against_a_source_total() -> None:
+    article = Document(
+        id="parts",
+        text="In the clashes, 208 protesters and 19 members of security forces were killed.",
+    )
+    agreeing = Document(id="total", text="Officials said 227 people were killed in the clashes.")
+    conflicting = Document(id="other", text="Officials said 238 people were killed in the clashes.")
+    agreed = verify(article, [agreeing])
+    assert [c.verdict.value for c in agreed.claims] == ["supported", "supported"]
+    assert all(not c.evidence and c.totals for c in agreed.claims)
+    assert "208 + 19 = 227" in agreed.claims[0].explanation
+    disputed = verify(article, [conflicting])
+    assert [c.verdict.value for c in disputed.claims] == ["disputed", "disputed"]
+    assert disputed.claims[0].totals[0].relation.value == "conflicts"
