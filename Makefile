@@ -21,8 +21,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## make the virtual environment and install factcheck with its dev tools
 
-demo: $(STAMP) ## run factcheck on the bundled sample article
-	$(BIN)/factcheck claims $(SAMPLE)
+demo: $(STAMP) ## check the bundled sample article against the sample library
+	$(BIN)/factcheck claims $(SAMPLE) --format table
+	$(BIN)/factcheck verify $(SAMPLE) --format table
 
 lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff check factcheck tests bench scripts

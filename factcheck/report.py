@@ -13,7 +13,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import Claim, Report, VerdictLabel
+from factcheck.model import CheckedClaim, Claim, Report, VerdictLabel
 
 CSV_COLUMNS = [
     "document",
@@ -216,10 +216,20 @@ def _markdown(report: Report) -> str:
         "| --- | --- | --- | --- |",
     ]
     for claim in report.claims:
-        best = claim.evidence[0].explanation if claim.evidence else ""
+        best = _deciding(claim)
         cells = [claim.claim, claim.text, VERDICT_MARK[claim.verdict.value], best]
         lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _deciding(claim: CheckedClaim) -> str:
+    """The evidence that decided the verdict: a conflict for a disputed claim."""
+    shown = claim.evidence or claim.totals
+    if not shown:
+        return ""
+    if claim.verdict is VerdictLabel.DISPUTED:
+        shown = [item for item in shown if item.relation.value == "conflicts"] or shown
+    return shown[0].explanation
 
 
 def _md_cell(text: str) -> str:
@@ -240,7 +250,7 @@ def render_report_table(report: Report) -> Table:
     table.add_column("best evidence")
     for claim in report.claims:
         verdict = claim.verdict.value
-        best = claim.evidence[0].explanation if claim.evidence else ""
+        best = _deciding(claim)
         table.add_row(
             Text(claim.claim),
             Text(claim.text),

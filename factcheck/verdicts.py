@@ -160,7 +160,13 @@ def _compare_dates(left: Reading, right: Reading) -> Comparison:
         r_low is None or l_high is None or r_low <= l_high
     )
     relation = Relation.AGREES if overlap else Relation.CONFLICTS
-    return Comparison(relation, None, _show_dates(l_low, l_high), _show_dates(r_low, r_high))
+    unknown = l_unknown or r_unknown
+    return Comparison(
+        relation,
+        None,
+        _show_dates(l_low, l_high, without_year=unknown),
+        _show_dates(r_low, r_high, without_year=unknown),
+    )
 
 
 def _drop_year(day: datetime.date | None) -> datetime.date | None:
@@ -182,7 +188,19 @@ def _number(value: float) -> str:
     return f"{value:,.4g}"
 
 
-def _show_dates(low: datetime.date | None, high: datetime.date | None) -> str:
-    left = low.isoformat() if low else "…"
-    right = high.isoformat() if high else "…"
+def _show_dates(
+    low: datetime.date | None, high: datetime.date | None, *, without_year: bool = False
+) -> str:
+    def show(day: datetime.date | None) -> str:
+        if day is None:
+            return "…"
+        return day.strftime("--%m-%d") if without_year else day.isoformat()
+
+    if low and high and not without_year and low.day == 1:
+        if (low.month, high.month, high.day) == (1, 12, 31) and low.year == high.year:
+            return str(low.year)  # a whole year
+        last = calendar.monthrange(high.year, high.month)[1]
+        if (low.year, low.month) == (high.year, high.month) and high.day == last:
+            return low.strftime("%Y-%m")  # a whole month
+    left, right = show(low), show(high)
     return left if left == right else f"{left}–{right}"
