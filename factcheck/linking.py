@@ -162,7 +162,7 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
         group=KIND_GROUPS.get(claim.kind, claim.kind.value),
         unit_code=unit_code,
         event=vocabulary.event_of(claim.predicate) or vocabulary.event_of_words(unit_words),
-        noun=vocabulary.noun_of(claim.unit) if claim.kind in (K.COUNT, K.RATE) else None,
+        noun=_noun_class(claim, vocabulary, words),
         words=frozenset(words),
         unit_words=unit_words,
     )
@@ -185,6 +185,24 @@ def _names(text: str) -> list[str]:
 def _stem_name(name: str) -> str:
     # "Kazakh", "Kazakhstan" and "Kazakhstan's" are one name; so are "Belarus" and "Belarusian"
     return re.sub(r"['’]s$", "", name).lower()[:5]
+
+
+def _noun_class(claim: Claim, vocabulary: Vocabulary, words: set[str]) -> str | None:
+    """What a count counts: its unit's class, else the one class its clause names."""
+    if claim.kind not in (K.COUNT, K.RATE):
+        return None
+    found = vocabulary.noun_of(claim.unit)
+    if found:
+        return found
+    if (claim.unit or "").lower() not in PERSON_WORDS:
+        return None
+    in_context = {word.removeprefix("noun:") for word in words if word.startswith("noun:")}
+    # "a force of 2,030 persons": who the persons are, the clause says
+    return in_context.pop() if len(in_context) == 1 else None
+
+
+# Words for "persons" that say nothing of who they are (English "people" is its own class)
+PERSON_WORDS = frozenset({"persons", "individuals", "осіб", "людей", "чоловік", "человек"})
 
 
 def _day_span(claim: Claim) -> tuple[int, int] | None:
@@ -245,6 +263,10 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
             return None
         value += 0.3
         reasons.append(f"same counted thing ({left.noun})")
+        if left.noun != "people" and not (left.event and right.event):
+            # a specific counted thing ("troops") with no event to compare on one side —
+            # typical of tables and of sources in other languages: the noun carries the link
+            value += 0.1
     elif left.group not in ("time",) and bool(left.unit_words) != bool(right.unit_words):
         value -= 0.25  # one says what it counts, the other does not: too vague to link
     if left.noun == "people" and right.noun == "people" and not (left.event and right.event):
