@@ -49,6 +49,8 @@ class MeasureKey:
     names: frozenset[str] = frozenset()
     # for dates: the span of days the figure covers, when its year is known
     days: tuple[int, int] | None = None
+    # for single days: "MM-DD", so that a date without its year can still match
+    month_day: str | None = None
     weights: dict[str, float] = field(default_factory=dict)
 
 
@@ -156,9 +158,11 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
         unit_code = claim.unit
     names = frozenset(_names(_clause_tail(before)) + _names(_clause_head(after)))
     days = _day_span(claim) if claim.kind in (K.DATE, K.YEAR) else None
+    month_day = _month_day(claim)
     return MeasureKey(
         names=names,
         days=days,
+        month_day=month_day,
         group=KIND_GROUPS.get(claim.kind, claim.kind.value),
         unit_code=unit_code,
         event=vocabulary.event_of(claim.predicate) or vocabulary.event_of_words(unit_words),
@@ -203,6 +207,14 @@ def _noun_class(claim: Claim, vocabulary: Vocabulary, words: set[str]) -> str | 
 
 # Words for "persons" that say nothing of who they are (English "people" is its own class)
 PERSON_WORDS = frozenset({"persons", "individuals", "осіб", "людей", "чоловік", "человек"})
+
+
+def _month_day(claim: Claim) -> str | None:
+    """ "01-02" for a single day (with or without its year); None otherwise."""
+    if claim.kind is not K.DATE or not isinstance(claim.low, str) or claim.low != claim.high:
+        return None
+    match = re.fullmatch(r"(?:\d{4}|-)-(\d\d-\d\d)", claim.low)
+    return match.group(1) if match else None
 
 
 def _day_span(claim: Claim) -> tuple[int, int] | None:
@@ -258,6 +270,9 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
             return None
         value += 0.3
         reasons.append(f"same event ({left.event})")
+        if left.group == "time" and left.month_day and left.month_day == right.month_day:
+            value += 0.15  # the same event on the same day ("started on Jan. 2")
+            reasons.append("same day")
     if left.noun and right.noun:
         if left.noun != right.noun:
             return None
