@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factcheck.claims import extract_claims
@@ -22,16 +23,36 @@ from factcheck.settings import Settings
 from factcheck.verdicts import Reading, compare
 
 
+@dataclass(frozen=True)
+class SourceInfo:
+    """What an explanation says of a source: its date and publisher."""
+
+    date: datetime.date | None = None
+    publisher: str | None = None
+
+
 def verify(
     article: Document, sources: Sequence[Document], settings: Settings | None = None
 ) -> Report:
     """Check every claim of an article against the figures of the sources."""
+    others = [source for source in sources if source.id != article.id]
+    by_id = {source.id: SourceInfo(source.date, source.publisher) for source in others}
+    source_claims = [claim for source in others for claim in extract_claims(source)]
+    return verify_claims(article, source_claims, by_id, settings)
+
+
+def verify_claims(
+    article: Document,
+    source_claims: Sequence[Claim],
+    by_id: dict[str, SourceInfo],
+    settings: Settings | None = None,
+) -> Report:
+    """Check an article against source claims already extracted (for example by the index)."""
     settings = settings or Settings()
     vocabulary = Vocabulary(settings)
-    others = [source for source in sources if source.id != article.id]
-    by_id = {source.id: source for source in others}
+    source_claims = [claim for claim in source_claims if claim.document != article.id]
+    by_id = {key: value for key, value in by_id.items() if key != article.id}
     article_claims = extract_claims(article)
-    source_claims = [claim for source in others for claim in extract_claims(source)]
     article_keys = [measure_key(claim, vocabulary) for claim in article_claims]
     candidates = [(claim, measure_key(claim, vocabulary)) for claim in source_claims]
     idf = idf_weights([*article_keys, *(key for _, key in candidates)])
@@ -63,7 +84,7 @@ def _evidence(
     source_claim: Claim,
     score: float,
     reasons: tuple[str, ...],
-    sources: dict[str, Document],
+    sources: dict[str, SourceInfo],
     settings: Settings,
 ) -> Evidence:
     comparison = compare(_reading(claim), _reading(source_claim), settings)
@@ -101,7 +122,7 @@ def _totals_for_parts(
     keys: Sequence[MeasureKey],
     candidates: Sequence[tuple[Claim, MeasureKey]],
     idf: dict[str, float],
-    sources: dict[str, Document],
+    sources: dict[str, SourceInfo],
     settings: Settings,
 ) -> dict[str, list[Evidence]]:
     """Compare source totals with the sum of parts a sentence gives, per part claim."""

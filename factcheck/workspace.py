@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import tomllib
@@ -15,9 +16,10 @@ from factcheck.disputes import find_disputes
 from factcheck.errors import InputError, SourceNotFound
 from factcheck.ledger import load_reports
 from factcheck.model import Claim, DisputedMeasure, Document, Report
-from factcheck.pipeline import verify
+from factcheck.pipeline import SourceInfo, verify, verify_claims
 from factcheck.settings import Settings
 from factcheck.sources import LOADERS, load_document
+from factcheck.store import Store
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -77,16 +79,30 @@ def verify_article(
 ) -> Report:
     """Load an article and its sources, verify it, and save the report to the ledger."""
     article = load_document(article_path)
-    paths = list(expand_paths(source_paths)) if source_paths else library_paths(workspace)
-    if not paths:
-        raise SourceNotFound(
-            f"no sources: pass --sources PATH..., or put documents in {workspace / 'sources'}"
-        )
-    sources = [load_document(path) for path in paths]
-    report = verify(article, sources, settings or load_settings(workspace))
+    settings = settings or load_settings(workspace)
+    if source_paths:
+        sources = [load_document(path) for path in expand_paths(source_paths)]
+        report = verify(article, sources, settings)
+    else:
+        report = _verify_against_library(article, workspace, settings)
     if save:
         save_report(report, workspace)
     return report
+
+
+def _verify_against_library(article: Document, workspace: Path, settings: Settings) -> Report:
+    """Verify against the indexed library (brought up to date first)."""
+    if not library_paths(workspace):
+        raise SourceNotFound(
+            f"no sources: pass --sources PATH..., or add documents with "
+            f"'factcheck sources add' (library: {workspace / 'sources'})"
+        )
+    with Store.open(workspace) as store:
+        store.sync()
+        rows = store.documents()
+        claims = store.claims()
+    by_id = {row.id: SourceInfo(row.date, row.publisher) for row in rows}
+    return verify_claims(article, claims, by_id, settings)
 
 
 def save_report(report: Report, workspace: Path) -> Path:
@@ -109,11 +125,12 @@ def save_report(report: Report, workspace: Path) -> Path:
 def disputed_measures(workspace: Path, settings: Settings | None = None) -> list[DisputedMeasure]:
     """Every measure on which the library's documents (and saved reports) disagree."""
     claims: list[Claim] = []
-    dates = {}
-    for path in library_paths(workspace):
-        document = load_document(path)
-        dates[document.id] = document.date
-        claims.extend(extract_claims(document))
+    dates: dict[str, datetime.date | None] = {}
+    if library_paths(workspace):
+        with Store.open(workspace) as store:
+            store.sync()
+            dates = {row.id: row.date for row in store.documents()}
+            claims = store.claims()
     for report in _ledger_reports(workspace):
         if report.article in dates:
             continue  # the article is in the library too: counted once

@@ -1,0 +1,612 @@
+"""The derived index of a workspace: `.factcheck/index.sqlite`, rebuilt from `sources/`.
+
+The index holds every library document's metadata, its sentences (searchable through FTS5)
+and its claims (as the Claim's JSON), so that commands need not re-read and re-extract the
+whole library each time. It is derived data: a corrupted file, or one written by a newer
+factcheck, is moved aside and rebuilt rather than trusted.
+
+    with Store.open(workspace) as store:
+        store.sync()
+        store.search(["protesters", "killed"], exclude_document="article")
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from factcheck.claims import extract_claims
+from factcheck.errors import FactcheckError, StoreError
+from factcheck.model import Claim, Document, Record
+from factcheck.sources import LOADERS, load_bytes
+from factcheck.text import split_sentences
+
+INDEX_FOLDER = ".factcheck"
+INDEX_FILE = "index.sqlite"
+LIBRARY_FOLDER = "sources"
+# Seconds a connection waits for another one's write lock before giving up.
+BUSY_TIMEOUT = 10.0
+# Documents whose rows are buffered before one executemany per table: bounds memory on a
+# large library while keeping the statement count low (all inside one transaction per sync).
+BATCH_DOCUMENTS = 500
+# SQLite result codes that mean the file itself is damaged (not a lock or a permission).
+_BROKEN_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+Progress = Callable[[int, int], None]
+"""Told (files done, files in all) as `Store.sync` works through the library."""
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(function: Migration) -> Migration:
+    """Append a schema migration; they run in order, each once, each in its own transaction."""
+    MIGRATIONS.append(function)
+    return function
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    """Documents, their sentences with an FTS5 index, and their claims."""
+    statements = [
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            title TEXT,
+            publisher TEXT,
+            author TEXT,
+            date TEXT,
+            url TEXT,
+            indexed_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX sentences_document ON sentences (document_id)",
+        # External content: the text lives once, in `sentences`; the triggers keep the index
+        # in step, including for rows removed by the ON DELETE CASCADE from documents.
+        """CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+            text, content='sentences', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER sentences_insert AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+        END""",
+        """CREATE TRIGGER sentences_delete AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts (sentences_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END""",
+        """CREATE TRIGGER sentences_update AFTER UPDATE ON sentences BEGIN
+            INSERT INTO sentences_fts (sentences_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+            INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+        END""",
+        # A claim id is not unique: a sentence repeated in a document repeats its claims' ids.
+        """CREATE TABLE claims (
+            id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            sentence_rowid INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            json TEXT NOT NULL
+        )""",
+        "CREATE INDEX claims_document ON claims (document_id, start)",
+        "CREATE INDEX claims_sentence ON claims (sentence_rowid)",
+        "CREATE INDEX claims_id ON claims (id)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class DocumentRow(Record):
+    """A document of the index: its metadata, where it came from and when it was read."""
+
+    id: str
+    path: str
+    content_hash: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: datetime.date | None = None
+    url: str | None = None
+    indexed_at: datetime.datetime
+
+
+class SyncResult(Record):
+    """What `Store.sync` did: file counts, and (path, reason) for each file it could not read."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = []
+
+
+class _Broken(Exception):
+    """The index file cannot be trusted; the message says why."""
+
+
+class Store:
+    """An open index of one workspace; use `Store.open`, and close it (or use `with`)."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, workspace: Path, path: Path, warnings: list[str]
+    ) -> None:
+        self.workspace = workspace
+        self.path = path
+        self.warnings = warnings
+        self._db = connection
+
+    @classmethod
+    def open(cls, workspace: Path) -> Store:
+        """Open (creating, migrating or rebuilding as needed) the index of a workspace."""
+        if not workspace.is_dir():
+            raise StoreError(
+                f"{workspace}: the workspace folder does not exist; create it or pass --workspace"
+            )
+        folder = workspace / INDEX_FOLDER
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder}: is a file, but the index must live in a folder")
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{folder}: cannot create ({error.strerror or error})") from None
+        path = folder / INDEX_FILE
+        if not path.exists():
+            # A write-ahead log left without its database (the user deleted index.sqlite)
+            # would otherwise be replayed into the new, empty file.
+            for leftover in _companions(path):
+                _unlink(leftover)
+        warnings: list[str] = []
+        try:
+            connection = _open_checked(path)
+        except _Broken as reason:
+            aside = _move_aside(path)
+            warnings.append(
+                f"{path}: {reason}; moved it to {aside.name} and started a new index"
+                " (sync rebuilds it from sources/)"
+            )
+            try:
+                connection = _open_checked(path)
+            except _Broken as again:
+                raise StoreError(f"{path}: cannot create a new index ({again})") from None
+        return cls(connection, workspace, path, warnings)
+
+    # -- lifetime ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (a closed store cannot be used again)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version recorded in the index."""
+        try:
+            return _schema_version(self._db)
+        except (_Broken, sqlite3.Error) as error:
+            raise StoreError(f"{self.path}: cannot read the index ({_one_line(error)})") from None
+
+    # -- writing -------------------------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncResult:
+        """Bring the index in line with `sources/`: index new and changed files, drop gone ones.
+
+        A file that cannot be read is skipped with its reason and the others still go in.
+        Everything happens in one transaction, so readers see the old index or the new one.
+        """
+        paths = _library_paths(self.workspace)
+        total = len(paths)
+        with self._write():
+            existing = {
+                row[0]: (row[1], row[2])
+                for row in self._db.execute("SELECT path, id, content_hash FROM documents")
+            }
+            names = {self._name(path): path for path in paths}
+            gone = [ids[0] for name, ids in existing.items() if name not in names]
+            self._db.executemany("DELETE FROM documents WHERE id = ?", [(id,) for id in gone])
+            owners = {id: name for name, (id, _) in existing.items() if name in names}
+            batch = _Batch(self._next_sentence_id())
+            added = updated = unchanged = lost = 0
+            skipped: list[tuple[str, str]] = []
+            if progress is not None:
+                progress(0, total)
+            for done, (name, path) in enumerate(names.items(), start=1):
+                previous = existing.get(name)
+                reason: str | None
+                try:
+                    data = Path(path).read_bytes()
+                except OSError as error:
+                    data, content_hash = b"", None
+                    reason = f"cannot read the file ({error.strerror or error})"
+                else:
+                    content_hash, reason = _hash(data), None
+                if previous is not None and content_hash == previous[1]:
+                    unchanged += 1
+                else:
+                    if previous is not None:
+                        batch.deletions.append(previous[0])
+                        owners.pop(previous[0], None)
+                    if content_hash is not None:
+                        reason = self._index(batch, owners, name, path, data, content_hash)
+                    if reason is not None:
+                        skipped.append((name, reason))
+                        lost += previous is not None  # a changed file that no longer loads
+                    elif previous is None:
+                        added += 1
+                    else:
+                        updated += 1
+                if len(batch) >= BATCH_DOCUMENTS:
+                    batch.flush(self._db)
+                if progress is not None:
+                    progress(done, total)
+            batch.flush(self._db)
+        return SyncResult(
+            added=added,
+            updated=updated,
+            removed=len(gone) + lost,
+            unchanged=unchanged,
+            skipped=skipped,
+        )
+
+    def _index(
+        self,
+        batch: _Batch,
+        owners: dict[str, str],
+        name: str,
+        path: str,
+        data: bytes,
+        content_hash: str,
+    ) -> str | None:
+        """Read and extract one file into the batch; return why it was skipped, if it was."""
+        try:
+            # The bytes already hashed are the ones parsed, even if the file changes meanwhile.
+            document = load_bytes(data, name=path, suffix=Path(path).suffix)
+        except FactcheckError as error:
+            return _reason(error, path)
+        owner = owners.get(document.id)
+        if owner is not None and owner != name:
+            return f"document id {document.id!r} is already used by {owner}; give it another id"
+        owners[document.id] = name
+        batch.add(document.model_copy(update={"path": path}), name, content_hash)
+        return None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentRow]:
+        """Every indexed document, by id."""
+        rows = self._read(
+            "SELECT id, path, content_hash, title, publisher, author, date, url, indexed_at"
+            " FROM documents ORDER BY id"
+        )
+        fields = DocumentRow.model_fields
+        return [DocumentRow.model_validate(dict(zip(fields, row, strict=True))) for row in rows]
+
+    def claims(self, document_id: str | None = None) -> list[Claim]:
+        """The claims of one document, or of all, in (document, offset) order."""
+        order = ' ORDER BY document_id, start, "end", rowid'
+        if document_id is None:
+            rows = self._read("SELECT json FROM claims" + order)
+        else:
+            rows = self._read("SELECT json FROM claims WHERE document_id = ?" + order, document_id)
+        return [Claim.model_validate_json(row[0]) for row in rows]
+
+    def search(
+        self, words: Iterable[str], limit: int = 200, exclude_document: str | None = None
+    ) -> list[Claim]:
+        """The claims in the sentences that best match any of the words (bm25), best first."""
+        query = match_query(words)
+        if not query or limit <= 0:
+            return []
+        # bm25() is lower for better matches; ties fall back to document order so that the
+        # result does not depend on the order in which documents were indexed.
+        rows = self._read(
+            """SELECT c.json
+            FROM sentences_fts JOIN claims c ON c.sentence_rowid = sentences_fts.rowid
+            WHERE sentences_fts MATCH ? AND c.document_id IS NOT ?
+            ORDER BY bm25(sentences_fts), c.document_id, c.start, c."end", c.rowid
+            LIMIT ?""",
+            query,
+            exclude_document,
+            limit,
+        )
+        return [Claim.model_validate_json(row[0]) for row in rows]
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _name(self, path: str) -> str:
+        """A library file's path relative to the workspace, as stored."""
+        try:
+            return Path(path).relative_to(self.workspace).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def _next_sentence_id(self) -> int:
+        row = self._db.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()
+        return int(row[0]) + 1
+
+    def _read(self, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot read the index ({_one_line(error)})") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction; sqlite errors become StoreError and roll everything back."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            hint = ""
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+                hint = "; another factcheck is updating it, try again when it is done"
+            raise StoreError(
+                f"{self.path}: cannot write the index ({_one_line(error)}){hint}"
+            ) from None
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException as error:
+            if self._db.in_transaction:  # some errors (a full disk) have rolled back already
+                self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(
+                    f"{self.path}: cannot write the index ({_one_line(error)})"
+                ) from None
+            raise
+
+
+class _Batch:
+    """Rows of documents waiting to be written, with the sentence ids they will take."""
+
+    def __init__(self, next_sentence_id: int) -> None:
+        self.next_sentence_id = next_sentence_id
+        self.deletions: list[str] = []
+        self.documents: list[tuple[object, ...]] = []
+        self.sentences: list[tuple[object, ...]] = []
+        self.claims: list[tuple[object, ...]] = []
+
+    def __len__(self) -> int:
+        return len(self.documents) + len(self.deletions)
+
+    def add(self, document: Document, name: str, content_hash: str) -> None:
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        self.documents.append(
+            (
+                document.id,
+                name,
+                content_hash,
+                document.title,
+                document.publisher,
+                document.author,
+                None if document.date is None else document.date.isoformat(),
+                document.url,
+                now,
+            )
+        )
+        # Sentence ids are handed out here (the write transaction holds the lock), so claims
+        # can point at their sentence without a query per row.
+        rowids: dict[tuple[int, int], int] = {}
+        for start, end in split_sentences(document.text):
+            rowids[(start, end)] = self._sentence(document.id, start, end, document.text[start:end])
+        for claim in extract_claims(document):
+            span = (claim.sentence_start, claim.sentence_end)
+            rowid = rowids.get(span)
+            if rowid is None:  # the extractor split differently: keep the claim searchable
+                rowid = rowids[span] = self._sentence(document.id, *span, claim.sentence)
+            self.claims.append(
+                (claim.id, document.id, rowid, claim.start, claim.end, claim.model_dump_json())
+            )
+
+    def _sentence(self, document_id: str, start: int, end: int, text: str) -> int:
+        rowid = self.next_sentence_id
+        self.next_sentence_id += 1
+        self.sentences.append((rowid, document_id, start, end, text))
+        return rowid
+
+    def flush(self, db: sqlite3.Connection) -> None:
+        # Deletions first: a changed document is re-inserted under the same id.
+        db.executemany("DELETE FROM documents WHERE id = ?", [(id,) for id in self.deletions])
+        db.executemany(
+            "INSERT INTO documents (id, path, content_hash, title, publisher, author, date,"
+            " url, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.documents,
+        )
+        db.executemany(
+            'INSERT INTO sentences (id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            self.sentences,
+        )
+        db.executemany(
+            'INSERT INTO claims (id, document_id, sentence_rowid, start, "end", json)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            self.claims,
+        )
+        self.deletions.clear()
+        self.documents.clear()
+        self.sentences.clear()
+        self.claims.clear()
+
+
+def match_query(words: Iterable[str]) -> str:
+    """An FTS5 query matching any of the words: each token double-quoted, OR-joined.
+
+    Quoting makes every token a literal phrase, so "3,000", "U.S." or "Almaty's" cannot be
+    read as FTS5 syntax; a bare list of words would also mean AND, not OR.
+    """
+    if isinstance(words, str):
+        words = [words]
+    seen: set[str] = set()
+    phrases: list[str] = []
+    for word in words:
+        for token in word.replace("\x00", " ").split():
+            key = token.casefold()
+            # a token of punctuation alone would be an empty phrase, which matches nothing
+            if key in seen or not any(char.isalnum() for char in token):
+                continue
+            seen.add(key)
+            phrases.append('"' + token.replace('"', '""') + '"')
+    return " OR ".join(phrases)
+
+
+def _library_paths(workspace: Path) -> list[str]:
+    """The documents of the library: readable files under `sources/`, README aside, sorted."""
+    # The same rule as workspace.library_paths and library.library_paths, copied because
+    # workspace.py imports this module.
+    folder = workspace / LIBRARY_FOLDER
+    if not folder.is_dir():
+        return []
+    return [
+        str(child)
+        for child in sorted(folder.rglob("*"))
+        if child.is_file() and child.suffix.lower() in LOADERS and child.name.lower() != "readme.md"
+    ]
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """Connect, check the file and apply pending migrations; raise _Broken if it is unusable."""
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: cannot open the index ({_one_line(error)})") from None
+    try:
+        _check(connection)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        _migrate(connection)
+    except _Broken:
+        connection.close()
+        raise
+    except sqlite3.Error as error:
+        connection.close()
+        if _is_broken(error):
+            raise _Broken(f"the index is damaged ({_one_line(error)})") from None
+        raise StoreError(f"{path}: cannot open the index ({_one_line(error)})") from None
+    return connection
+
+
+def _check(db: sqlite3.Connection) -> None:
+    rows = db.execute("PRAGMA quick_check").fetchall()
+    if [tuple(row) for row in rows] != [("ok",)]:
+        first = str(rows[0][0]) if rows else "no answer"
+        raise _Broken(f"the index is damaged ({_one_line(first)})")
+    version = _schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise _Broken(
+            f"the index has schema version {version}, newer than this factcheck's"
+            f" {SCHEMA_VERSION} (written by a newer factcheck)"
+        )
+
+
+def _schema_version(db: sqlite3.Connection) -> int:
+    has_meta = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if has_meta is None:
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        return 0
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise _Broken(f"the index has an unreadable schema version {row[0]!r}") from None
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    while _schema_version(db) < len(MIGRATIONS):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = _schema_version(db)
+            if version < len(MIGRATIONS):
+                MIGRATIONS[version](db)
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                    (str(version + 1),),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
+def _is_broken(error: sqlite3.Error) -> bool:
+    """Does the error say the file is damaged (rather than locked, read-only or missing)?"""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BROKEN_CODES  # extended codes keep the primary one in the low byte
+    return type(error) is sqlite3.DatabaseError
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the index (and its write-ahead log) to `index.sqlite.broken-<timestamp>`."""
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.broken-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.broken-{stamp}-{number}")
+    try:
+        path.replace(aside)
+        for companion, suffix in zip(_companions(path), ("-wal", "-shm"), strict=True):
+            if companion.exists():
+                companion.replace(aside.with_name(aside.name + suffix))
+    except OSError as error:
+        raise StoreError(
+            f"{path}: the index is unusable and cannot be moved aside"
+            f" ({error.strerror or error}); delete it and run again"
+        ) from None
+    return aside
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot remove ({error.strerror or error})") from None
+
+
+def _hash(data: bytes) -> str:
+    return f"sha256:{hashlib.sha256(data).hexdigest()}"
+
+
+def _reason(error: FactcheckError, path: str) -> str:
+    """The error message without the file name it starts with, on one line."""
+    message = _one_line(error)
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
