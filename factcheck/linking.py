@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lemminflect import getAllInflections
 from rapidfuzz import fuzz
 
 from factcheck.lexicon import STOP_WORDS, lemma, pos_tags
@@ -327,3 +328,30 @@ def best_links(
             found.append((candidate, link))
     found.sort(key=lambda pair: (-pair[1].score, pair[0].document, pair[0].start))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _forms(word: str) -> tuple[str, ...]:
+    """A lemma and its inflected forms ("kill" -> kill, kills, killed, killing)."""
+    forms = {word}
+    for upos in ("VERB", "NOUN"):
+        for group in getAllInflections(word, upos=upos).values():
+            forms.update(group)
+    return tuple(sorted(forms))
+
+
+def retrieval_words(claim: Claim, key: MeasureKey, settings: Settings) -> list[str]:
+    """Words to look a claim's measure up in the index: its clause and its synonym classes.
+
+    The index holds words as written, so synonyms are expanded to their inflected forms
+    ("died" finds "killed" through the class killed: kill, die, dead, death ...).
+    """
+    words = {w.lower() for w in WORD.findall(claim.sentence) if len(w) > 2}
+    words -= STOP_WORDS
+    if claim.unit:
+        words.update(w.lower() for w in WORD.findall(claim.unit))
+    for table, name in ((settings.events, key.event), (settings.nouns, key.noun)):
+        if name:
+            for lemma_word in table.get(name, []):
+                words.update(_forms(lemma_word))
+    return sorted(words)

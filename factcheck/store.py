@@ -298,6 +298,10 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
+    def claim_count(self) -> int:
+        """How many claims the index holds."""
+        return int(self._read("SELECT count(*) FROM claims")[0][0])
+
     def documents(self) -> list[DocumentRow]:
         """Every indexed document, by id."""
         rows = self._read(

@@ -292,3 +292,29 @@ def test_a_second_writer_gets_a_store_error_once_it_stops_waiting(
         (workspace / "sources" / "flood.txt").unlink()
         assert first.sync(progress=write_meanwhile).removed == 1
         assert second.sync() == SyncResult(unchanged=2)
+
+
+def test_verify_with_index_retrieval_matches_the_full_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.workspace as workspace
+
+    sources = tmp_path / "sources"
+    sources.mkdir(exist_ok=True)
+    (sources / "article.md").write_text(
+        "---\nid: article\n---\nPolice said 225 people died in the clashes on Jan. 6.\n",
+        encoding="utf-8",
+    )
+    (sources / "wire.md").write_text(
+        "---\nid: wire\n---\nOfficials said 227 people were killed in the clashes.\n"
+        "Some 5,000 people were detained.\n",
+        encoding="utf-8",
+    )
+    article = str(sources / "article.md")
+    full = workspace.verify_article(article, None, workspace=tmp_path, save=False)
+    monkeypatch.setattr(workspace, "FULL_SCAN_CLAIMS", 0)
+    retrieved = workspace.verify_article(article, None, workspace=tmp_path, save=False)
+    assert [(c.text, c.verdict) for c in retrieved.claims] == [
+        (c.text, c.verdict) for c in full.claims
+    ]
+    assert full.claims[0].verdict.value == "disputed"
