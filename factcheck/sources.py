@@ -15,6 +15,8 @@ import yaml
 from factcheck.errors import InputError, SourceNotFound
 from factcheck.model import Document
 
+# libyaml's safe loader when PyYAML was built with it (several times faster), else Python's
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Loader = Callable[[bytes, str], Document]
 """A loader takes the raw bytes and the name used in messages (its stem is the default id)."""
 
@@ -230,7 +232,7 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
 
 def _front_matter_fields(block: str, name: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         where = f" (line {error.problem_mark.line + 2})" if error.problem_mark else ""
         problem = error.problem or error.context or "invalid syntax"

@@ -56,15 +56,17 @@ def expected_claims(workspace: Path) -> list[Claim]:
     return sorted(claims, key=lambda claim: (claim.document, claim.start, claim.end))
 
 
-def test_open_creates_schema_v1(tmp_path: Path) -> None:
+def test_open_creates_the_current_schema(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
         assert store.warnings == []
     path = tmp_path / ".factcheck" / INDEX_FILE
     db = sqlite3.connect(path)
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     assert {"meta", "documents", "sentences", "sentences_fts", "claims"} <= tables
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+    assert {"mtime_ns", "size"} <= columns
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     db.close()
 
@@ -318,3 +320,30 @@ def test_verify_with_index_retrieval_matches_the_full_scan(
         (c.text, c.verdict) for c in full.claims
     ]
     assert full.claims[0].verdict.value == "disputed"
+
+
+def test_a_v1_index_is_migrated_in_place(tmp_path: Path) -> None:
+    from factcheck import store as store_module
+
+    path = tmp_path / ".factcheck" / INDEX_FILE
+    path.parent.mkdir()
+    db = sqlite3.connect(path, isolation_level=None)
+    store_module.m001_initial(db)
+    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    db.close()
+    with Store.open(tmp_path) as store:
+        assert store.schema_version == 2
+        assert store.warnings == []
+
+
+def test_sync_skips_files_whose_size_and_time_are_unchanged(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    note = sources / "note.md"
+    note.write_text("---\nid: note\n---\nSome 300 people were evacuated.\n", encoding="utf-8")
+    with Store.open(tmp_path) as store:
+        assert store.sync().added == 1
+        assert store.sync().unchanged == 1
+        note.write_text("---\nid: note\n---\nSome 400 people were evacuated.\n", encoding="utf-8")
+        assert store.sync().updated == 1
+        assert [claim.text for claim in store.claims()] == ["Some 400"]
