@@ -8,7 +8,7 @@ TESTS ?=
 SAMPLE := sources/mcgill-kazakh-protests.md
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint fmt typecheck pytest eval eval-update bench check clean
+.PHONY: help install demo test lint fmt typecheck pytest eval eval-update bench bench-large check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -47,8 +47,12 @@ eval: $(STAMP) ## score extraction on ../shared/eval and check the pinned floors
 eval-update: $(STAMP) ## raise the pinned floors to the current scores (commit the result)
 	$(BIN)/python scripts/eval_gate.py --shared $(SHARED) --update
 
-bench: $(STAMP) ## throughput and memory on 5 MB of news-like text, with quantulum3 as the peer
+bench: $(STAMP) ## extraction speed (5 MB, quantulum3 as peer), index build and verify latency
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_index.py --docs 10000
+
+bench-large: $(STAMP) ## index build and verify latency on 100,000 documents (about 6 minutes)
+	$(BIN)/python bench/bench_index.py --docs 100000
 
 check: test eval ## what CI runs
 

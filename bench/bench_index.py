@@ -37,6 +37,7 @@ import corpus  # noqa: E402  (bench/corpus.py, found through the path set above)
 
 from factcheck.lexicon import STOP_WORDS  # noqa: E402
 from factcheck.store import Store  # noqa: E402
+from factcheck.workspace import verify_article  # noqa: E402
 
 MB = 1_000_000
 DOC_BYTES = 1_000  # a document grows paragraph by paragraph until it reaches this size
@@ -87,6 +88,27 @@ def queries(seed: int, count: int) -> list[list[str]]:
     ]
     size = max(1, len(content) // count)
     return [content[i * size : (i + 1) * size] for i in range(count)]
+
+
+def verify_latency(workspace: Path, seed: int, repeats: int = 3) -> tuple[list[float], int]:
+    """Time `verify` of a 1,000-word article against the indexed library (index warm)."""
+    rng = random.Random(seed + 2)
+    words: list[str] = []
+    paragraphs: list[str] = []
+    while len(words) < ARTICLE_WORDS:
+        paragraph = corpus.paragraph(rng)
+        paragraphs.append(paragraph)
+        words.extend(paragraph.split())
+    article = workspace / "article.md"
+    article.write_text("---\nid: bench-article\n---\n" + "\n\n".join(paragraphs) + "\n")
+    times: list[float] = []
+    claims = 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        report = verify_article(str(article), None, workspace=workspace, save=False)
+        times.append(time.perf_counter() - started)
+        claims = len(report.claims)
+    return times, claims
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -143,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                 times.append((time.perf_counter() - started) * 1000)
                 found.append(len(claims))
         on_disk = sum(path.stat().st_size for path in index_path.parent.glob(index_path.name + "*"))
+        verify_times, verified_claims = verify_latency(workspace, args.seed)
 
     sentences, claims_count = counts
     docs_per_second = args.docs / sync_seconds
@@ -165,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
         (
             "  p50 / p95 / max",
             f"{percentile(times, 0.5):.1f} / {percentile(times, 0.95):.1f} / {max(times):.1f} ms",
+        ),
+        (
+            "verify 1,000-word article",
+            f"{verified_claims} claims; warm index: median {statistics.median(verify_times):.2f} s,"
+            f" max {max(verify_times):.2f} s (incl. the sync check)",
         ),
         ("peak RSS (end)", f"{max_rss_mib():.0f} MiB"),
     ]
