@@ -346,12 +346,24 @@ def retrieval_words(claim: Claim, key: MeasureKey, settings: Settings) -> list[s
     The index holds words as written, so synonyms are expanded to their inflected forms
     ("died" finds "killed" through the class killed: kill, die, dead, death ...).
     """
-    words = {w.lower() for w in WORD.findall(claim.sentence) if len(w) > 2}
-    words -= STOP_WORDS
+    chosen: list[str] = []
     if claim.unit:
-        words.update(w.lower() for w in WORD.findall(claim.unit))
-    for table, name in ((settings.events, key.event), (settings.nouns, key.noun)):
+        chosen.extend(w.lower() for w in WORD.findall(claim.unit))
+    for table, name in ((settings.nouns, key.noun), (settings.events, key.event)):
         if name:
-            for lemma_word in table.get(name, []):
-                words.update(_forms(lemma_word))
-    return sorted(words)
+            for lemma_word in table.get(name, [])[:RETRIEVAL_CLASS_WORDS]:
+                chosen.extend(_forms(lemma_word))
+    if claim.predicate:
+        chosen.extend(_forms(claim.predicate))
+    # then the clause's longest words (names and specific nouns), a few of them
+    clause = sorted(
+        {w.lower() for w in WORD.findall(claim.sentence) if len(w) > 3} - STOP_WORDS,
+        key=lambda w: (-len(w), w),
+    )
+    chosen.extend(clause[:RETRIEVAL_CLAUSE_WORDS])
+    return list(dict.fromkeys(word for word in chosen if " " not in word))[:RETRIEVAL_WORDS]
+
+
+RETRIEVAL_CLASS_WORDS = 3  # words per synonym class, each with its inflected forms
+RETRIEVAL_CLAUSE_WORDS = 6
+RETRIEVAL_WORDS = 16

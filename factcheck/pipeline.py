@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -41,25 +41,55 @@ def verify(
     return verify_claims(article, source_claims, by_id, settings)
 
 
+# Looks up the candidate source claims of one article claim (the index's full-text search)
+Retriever = Callable[[Claim, MeasureKey], Sequence[Claim]]
+
+
 def verify_claims(
     article: Document,
     source_claims: Sequence[Claim],
     by_id: dict[str, SourceInfo],
     settings: Settings | None = None,
+    retrieve: Retriever | None = None,
 ) -> Report:
-    """Check an article against source claims already extracted (for example by the index)."""
+    """Check an article against source claims already extracted (for example by the index).
+
+    With `retrieve`, each claim is compared only with the candidates it returns (large
+    libraries); otherwise with every source claim.
+    """
     settings = settings or Settings()
     vocabulary = Vocabulary(settings)
-    source_claims = [claim for claim in source_claims if claim.document != article.id]
     by_id = {key: value for key, value in by_id.items() if key != article.id}
     article_claims = extract_claims(article)
     article_keys = [measure_key(claim, vocabulary) for claim in article_claims]
-    candidates = [(claim, measure_key(claim, vocabulary)) for claim in source_claims]
+    keyed: dict[tuple[str, int, int], tuple[Claim, MeasureKey]] = {}
+
+    def keyed_claims(claims: Sequence[Claim]) -> list[tuple[Claim, MeasureKey]]:
+        found = []
+        for claim in claims:
+            if claim.document == article.id:
+                continue
+            slot = (claim.document, claim.start, claim.end)
+            if slot not in keyed:
+                keyed[slot] = (claim, measure_key(claim, vocabulary))
+            found.append(keyed[slot])
+        return found
+
+    if retrieve is None:
+        everything = keyed_claims(source_claims)
+        per_claim = [everything] * len(article_claims)
+    else:
+        per_claim = [
+            keyed_claims(retrieve(claim, key))
+            for claim, key in zip(article_claims, article_keys, strict=True)
+        ]
+        everything = list(keyed.values())
+    candidates = everything
     idf = idf_weights([*article_keys, *(key for _, key in candidates)])
     totals = _totals_for_parts(article_claims, article_keys, candidates, idf, by_id, settings)
     checked = []
-    for claim, key in zip(article_claims, article_keys, strict=True):
-        links = best_links(key, candidates, idf, settings.link_threshold)
+    for claim, key, own in zip(article_claims, article_keys, per_claim, strict=True):
+        links = best_links(key, own, idf, settings.link_threshold)
         evidence = [
             _evidence(claim, source_claim, link.score, link.reasons, by_id, settings)
             for source_claim, link in links[: settings.max_evidence]

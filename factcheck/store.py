@@ -329,6 +329,14 @@ class Store:
         """How many claims the index holds."""
         return int(self._read("SELECT count(*) FROM claims")[0][0])
 
+    def sources(self) -> list[tuple[str, datetime.date | None, str | None]]:
+        """(id, date, publisher) of every document: what explanations need, read cheaply."""
+        rows = self._read("SELECT id, date, publisher FROM documents ORDER BY id")
+        return [
+            (row[0], datetime.date.fromisoformat(row[1]) if row[1] else None, row[2])
+            for row in rows
+        ]
+
     def documents(self) -> list[DocumentRow]:
         """Every indexed document, by id."""
         rows = self._read(
@@ -372,6 +380,9 @@ class Store:
 
     def _name(self, path: str) -> str:
         """A library file's path relative to the workspace, as stored."""
+        prefix = str(self.workspace).rstrip(os.sep) + os.sep
+        if path.startswith(prefix):
+            return path[len(prefix) :].replace(os.sep, "/")
         try:
             return Path(path).relative_to(self.workspace).as_posix()
         except ValueError:
@@ -519,11 +530,16 @@ def _library_paths(workspace: Path) -> list[str]:
     folder = workspace / LIBRARY_FOLDER
     if not folder.is_dir():
         return []
-    return [
-        str(child)
-        for child in sorted(folder.rglob("*"))
-        if child.is_file() and child.suffix.lower() in LOADERS and child.name.lower() != "readme.md"
-    ]
+    # os.walk on strings: several times faster than pathlib's rglob on 100,000 files
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders.sort()
+        for name in files:
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in LOADERS and name.lower() != "readme.md":
+                found.append(os.path.join(root, name))
+    found.sort(key=lambda path: path.split(os.sep))
+    return found
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:

@@ -15,7 +15,7 @@ from factcheck.claims import extract_claims
 from factcheck.disputes import find_disputes
 from factcheck.errors import InputError, SourceNotFound
 from factcheck.ledger import load_reports
-from factcheck.linking import Vocabulary, measure_key, retrieval_words
+from factcheck.linking import MeasureKey, retrieval_words
 from factcheck.model import Claim, DisputedMeasure, Document, Report
 from factcheck.pipeline import SourceInfo, verify, verify_claims
 from factcheck.settings import Settings
@@ -93,37 +93,29 @@ def verify_article(
 
 def _verify_against_library(article: Document, workspace: Path, settings: Settings) -> Report:
     """Verify against the indexed library (brought up to date first)."""
-    if not library_paths(workspace):
-        raise SourceNotFound(
-            f"no sources: pass --sources PATH..., or add documents with "
-            f"'factcheck sources add' (library: {workspace / 'sources'})"
-        )
     with Store.open(workspace) as store:
         store.sync()
-        rows = store.documents()
+        rows = store.sources()
+        if not rows:
+            raise SourceNotFound(
+                f"no sources: pass --sources PATH..., or add documents with "
+                f"'factcheck sources add' (library: {workspace / 'sources'})"
+            )
+        by_id = {doc_id: SourceInfo(date, publisher) for doc_id, date, publisher in rows}
         if store.claim_count() <= FULL_SCAN_CLAIMS:
-            claims = store.claims()
-        else:
-            claims = _retrieve(article, store, settings)
-    by_id = {row.id: SourceInfo(row.date, row.publisher) for row in rows}
-    return verify_claims(article, claims, by_id, settings)
+            return verify_claims(article, store.claims(), by_id, settings)
+
+        def retrieve(claim: Claim, key: MeasureKey) -> list[Claim]:
+            words = retrieval_words(claim, key, settings)
+            return store.search(words, CANDIDATES_PER_CLAIM, exclude_document=article.id)
+
+        return verify_claims(article, [], by_id, settings, retrieve=retrieve)
 
 
 # Up to this many library claims, verify compares with all of them; above, it asks the
 # full-text index for the candidates of each claim (what keeps verify fast on 100,000 files).
 FULL_SCAN_CLAIMS = 20_000
-CANDIDATES_PER_CLAIM = 300
-
-
-def _retrieve(article: Document, store: Store, settings: Settings) -> list[Claim]:
-    vocabulary = Vocabulary(settings)
-    found: dict[tuple[str, int], Claim] = {}
-    for claim in extract_claims(article):
-        key = measure_key(claim, vocabulary)
-        words = retrieval_words(claim, key, settings)
-        for candidate in store.search(words, CANDIDATES_PER_CLAIM, exclude_document=article.id):
-            found.setdefault((candidate.document, candidate.start), candidate)
-    return list(found.values())
+CANDIDATES_PER_CLAIM = 100
 
 
 def save_report(report: Report, workspace: Path) -> Path:
