@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -181,16 +180,3 @@ def check_target(
             f"{target}: a {output_format.value} file named *.json in the ledger folder would be "
             "read as a broken report; use another name or suffix"
         )
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file atomically: a temporary file beside it, then a rename."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({error.strerror})") from None

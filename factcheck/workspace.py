@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from factcheck.claims import extract_claims
 from factcheck.disputes import find_disputes
 from factcheck.errors import InputError, SourceNotFound
+from factcheck.files import write_atomic
 from factcheck.ledger import load_reports
 from factcheck.linking import MeasureKey, retrieval_words
 from factcheck.model import Claim, DisputedMeasure, Document, Report
@@ -127,11 +128,9 @@ def save_report(report: Report, workspace: Path) -> Path:
     text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=2)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_text(text + "\n", encoding="utf-8")
-        temporary.replace(target)
     except OSError as error:
-        raise InputError(f"{target}: cannot write the report ({error.strerror})") from None
+        raise InputError(f"{folder}: cannot create the ledger folder ({error.strerror})") from None
+    write_atomic(target, text + "\n")
     return target
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from factcheck import Document, verify
 from factcheck.errors import InputError
+from factcheck.files import write_atomic
 from factcheck.ledger import (
     EXPORT_COLUMNS,
     ExportFormat,
@@ -21,7 +22,6 @@ from factcheck.ledger import (
     load_ledger,
     load_reports,
     render_rows,
-    write_atomic,
 )
 from factcheck.model import Report
 from factcheck.report import REPORT_CSV_COLUMNS, ReportFormat, render_report

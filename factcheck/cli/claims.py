@@ -10,7 +10,7 @@ from rich.console import Console
 
 from factcheck import report, workspace
 from factcheck.cli import app, handle_errors, stderr
-from factcheck.errors import InputError
+from factcheck.files import write_atomic
 from factcheck.model import Claim
 
 
@@ -79,13 +79,5 @@ def claims_cmd(
 
 
 def _write(path: Path, text: str) -> None:
-    """Write a file atomically: a temporary file beside it, then a rename."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name for --output")
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({error.strerror})") from None
+    """Write the output file atomically."""
+    write_atomic(path, text)

@@ -10,6 +10,7 @@ import typer
 from factcheck import ledger, workspace
 from factcheck.cli import app, handle_errors, stderr
 from factcheck.errors import InputError, SourceNotFound
+from factcheck.files import write_atomic
 
 
 @app.command("export")
@@ -62,7 +63,7 @@ def export_cmd(
                 raise InputError(
                     f"{destination.parent}: cannot create ({error.strerror})"
                 ) from None
-        ledger.write_atomic(destination, text)
+        write_atomic(destination, text)
         shown = str(destination)
     if not rows:
         hint = "" if reports else f" (no saved reports in {ledger.ledger_dir(folder)})"
