@@ -570,3 +570,21 @@ def _merge_duration_parts(sentence: str, cand: Candidate) -> None:
 def qualifier_widens(qualifier: Qualifier) -> bool:
     """Whether a qualifier leaves the figure's interval open or fuzzy."""
     return qualifier is not Qualifier.EXACT
+
+
+HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def unit_head(unit: str | None) -> str | None:
+    """The head noun of a unit, as a lemma ("members of security forces" -> force)."""
+    if not unit:
+        return None
+    words = [w.lower() for w in HEAD_WORD.findall(unit)]
+    for stop in ("of", "per"):
+        if stop in words[1:]:
+            at = words.index(stop)
+            words = words[at + 1 :] if words[0] in PARTITIVES else words[:at]
+            break
+    if not words:
+        return None
+    return lemma(words[-1], "NOUN")

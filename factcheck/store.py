@@ -24,6 +24,7 @@ from typing import Any
 
 from factcheck.claims import extract_claims
 from factcheck.errors import FactcheckError, StoreError
+from factcheck.lexicon import unit_head
 from factcheck.model import Claim, Document, Record
 from factcheck.sources import LOADERS, load_bytes
 from factcheck.text import split_sentences
@@ -116,6 +117,28 @@ def m002_file_stats(db: sqlite3.Connection) -> None:
     """File size and modification time, so that sync skips unchanged files without reading."""
     db.execute("ALTER TABLE documents ADD COLUMN mtime_ns INTEGER")
     db.execute("ALTER TABLE documents ADD COLUMN size INTEGER")
+
+
+@migration
+def m003_measure_columns(db: sqlite3.Connection) -> None:
+    """Kind, predicate and counted-noun lemma per claim, indexed: what verify looks up first."""
+    db.execute("ALTER TABLE claims ADD COLUMN kind TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN predicate TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN head TEXT")
+    rows = db.execute("SELECT rowid, json FROM claims").fetchall()
+    updates = []
+    for rowid, text in rows:
+        claim = Claim.model_validate_json(text)
+        updates.append((*_measure_columns(claim), rowid))
+    db.executemany("UPDATE claims SET kind = ?, predicate = ?, head = ? WHERE rowid = ?", updates)
+    db.execute("CREATE INDEX claims_predicate ON claims (kind, predicate)")
+    db.execute("CREATE INDEX claims_head ON claims (kind, head)")
+
+
+def _measure_columns(claim: Claim) -> tuple[str, str | None, str | None]:
+    kind = "time" if claim.kind.value in ("date", "year") else claim.kind.value
+    predicate = claim.predicate.lower() if claim.predicate else None
+    return kind, predicate, unit_head(claim.unit)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -355,6 +378,55 @@ class Store:
             rows = self._read("SELECT json FROM claims WHERE document_id = ?" + order, document_id)
         return [Claim.model_validate_json(row[0]) for row in rows]
 
+    def lookup(
+        self,
+        kind: str,
+        predicates: Iterable[str],
+        heads: Iterable[str],
+        limit: int = 200,
+        exclude_document: str | None = None,
+    ) -> list[Claim]:
+        """Claims of one kind whose predicate or counted noun is among the given lemmas.
+
+        Claims matching both come first. `kind` is a figure kind, or "time" for dates and
+        years together.
+        """
+        predicates, heads = sorted(set(predicates)), sorted(set(heads))
+        if not predicates and not heads:
+            return []
+        marks_p = ",".join("?" * len(predicates))
+        marks_h = ",".join("?" * len(heads))
+        found: list[str] = []
+        # No ORDER BY: SQLite walks the (kind, predicate) or (kind, head) index and stops at
+        # the limit, which keeps a lookup in milliseconds on a library of 100,000 files.
+        if predicates and heads:
+            found = [
+                row[0]
+                for row in self._read(
+                    f"SELECT json FROM claims WHERE kind = ? AND predicate IN ({marks_p})"
+                    f" AND head IN ({marks_h}) AND document_id IS NOT ? LIMIT ?",
+                    kind,
+                    *predicates,
+                    *heads,
+                    exclude_document,
+                    limit,
+                )
+            ]
+        for column, values, marks in (("predicate", predicates, marks_p), ("head", heads, marks_h)):
+            if len(found) >= limit or not values:
+                continue
+            seen = set(found)
+            rows = self._read(
+                f"SELECT json FROM claims WHERE kind = ? AND {column} IN ({marks})"
+                " AND document_id IS NOT ? LIMIT ?",
+                kind,
+                *values,
+                exclude_document,
+                limit,
+            )
+            found.extend(row[0] for row in rows if row[0] not in seen)
+        return [Claim.model_validate_json(text) for text in found[:limit]]
+
     def search(
         self, words: Iterable[str], limit: int = 200, exclude_document: str | None = None
     ) -> list[Claim]:
@@ -462,7 +534,15 @@ class _Batch:
             if rowid is None:  # the extractor split differently: keep the claim searchable
                 rowid = rowids[span] = self._sentence(document.id, *span, claim.sentence)
             self.claims.append(
-                (claim.id, document.id, rowid, claim.start, claim.end, claim.model_dump_json())
+                (
+                    claim.id,
+                    document.id,
+                    rowid,
+                    claim.start,
+                    claim.end,
+                    claim.model_dump_json(),
+                    *_measure_columns(claim),
+                )
             )
 
     def _sentence(self, document_id: str, start: int, end: int, text: str) -> int:
@@ -484,8 +564,8 @@ class _Batch:
             self.sentences,
         )
         db.executemany(
-            'INSERT INTO claims (id, document_id, sentence_rowid, start, "end", json)'
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT INTO claims (id, document_id, sentence_rowid, start, "end", json, kind,'
+            " predicate, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.claims,
         )
         self.deletions.clear()

@@ -16,6 +16,7 @@ from factcheck.disputes import find_disputes
 from factcheck.errors import InputError, SourceNotFound
 from factcheck.files import write_atomic
 from factcheck.ledger import load_reports
+from factcheck.lexicon import lemma, unit_head
 from factcheck.linking import MeasureKey, retrieval_words
 from factcheck.model import Claim, DisputedMeasure, Document, Report
 from factcheck.pipeline import SourceInfo, verify, verify_claims
@@ -107,6 +108,21 @@ def _verify_against_library(article: Document, workspace: Path, settings: Settin
             return verify_claims(article, store.claims(), by_id, settings)
 
         def retrieve(claim: Claim, key: MeasureKey) -> list[Claim]:
+            # first the indexed columns (same kind, a predicate or counted noun of the same
+            # class); the full-text index only for figures with neither, such as bare dates
+            if key.event:
+                predicates = settings.events.get(key.event, [])
+            else:
+                predicates = [claim.predicate.lower()] if claim.predicate else []
+            if key.noun:
+                heads = [lemma(word, "NOUN") for word in settings.nouns.get(key.noun, [])]
+            else:
+                head = unit_head(claim.unit)
+                heads = [head] if head else []
+            if predicates or heads:
+                return store.lookup(
+                    key.group, predicates, heads, CANDIDATES_PER_CLAIM, exclude_document=article.id
+                )
             words = retrieval_words(claim, key, settings)
             return store.search(words, CANDIDATES_PER_CLAIM, exclude_document=article.id)
 

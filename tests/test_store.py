@@ -58,13 +58,13 @@ def expected_claims(workspace: Path) -> list[Claim]:
 
 def test_open_creates_the_current_schema(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.warnings == []
     path = tmp_path / ".factcheck" / INDEX_FILE
     db = sqlite3.connect(path)
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     assert {"meta", "documents", "sentences", "sentences_fts", "claims"} <= tables
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
     columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
     assert {"mtime_ns", "size"} <= columns
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
@@ -332,7 +332,7 @@ def test_a_v1_index_is_migrated_in_place(tmp_path: Path) -> None:
     db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
     db.close()
     with Store.open(tmp_path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         assert store.warnings == []
 
 
