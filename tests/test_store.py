@@ -347,3 +347,28 @@ def test_sync_skips_files_whose_size_and_time_are_unchanged(tmp_path: Path) -> N
         note.write_text("---\nid: note\n---\nSome 400 people were evacuated.\n", encoding="utf-8")
         assert store.sync().updated == 1
         assert [claim.text for claim in store.claims()] == ["Some 400"]
+
+
+def test_lookup_by_kind_predicate_and_counted_noun(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.md").write_text(
+        "---\nid: a\n---\nPolice said 40 protesters were killed.\n"
+        "Officials said 300 protesters were arrested.\nThe vote was held on Jan. 4.\n",
+        encoding="utf-8",
+    )
+    (sources / "b.md").write_text(
+        "---\nid: b\n---\nMedics said 52 protesters were killed.\n", encoding="utf-8"
+    )
+    with Store.open(tmp_path) as store:
+        store.sync()
+        both = store.lookup("count", ["kill"], ["protester"])
+        assert [claim.text for claim in both][:2] == ["40", "52"]
+        assert {claim.text for claim in store.lookup("count", [], ["protester"])} == {
+            "40",
+            "300",
+            "52",
+        }
+        assert [c.text for c in store.lookup("count", ["kill"], [], exclude_document="a")] == ["52"]
+        assert store.lookup("time", ["kill"], []) == []
+        assert store.lookup("count", [], []) == []
