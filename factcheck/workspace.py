@@ -6,7 +6,7 @@ import datetime
 import json
 import os
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -79,6 +79,7 @@ def verify_article(
     workspace: Path,
     save: bool,
     settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Load an article and its sources, verify it, and save the report to the ledger."""
     article = load_document(article_path)
@@ -87,16 +88,21 @@ def verify_article(
         sources = [load_document(path) for path in expand_paths(source_paths)]
         report = verify(article, sources, settings)
     else:
-        report = _verify_against_library(article, workspace, settings)
+        report = _verify_against_library(article, workspace, settings, progress)
     if save:
         save_report(report, workspace)
     return report
 
 
-def _verify_against_library(article: Document, workspace: Path, settings: Settings) -> Report:
+def _verify_against_library(
+    article: Document,
+    workspace: Path,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
     """Verify against the indexed library (brought up to date first)."""
     with Store.open(workspace) as store:
-        store.sync()
+        store.sync(progress)
         rows = store.sources()
         if not rows:
             raise SourceNotFound(
@@ -150,13 +156,17 @@ def save_report(report: Report, workspace: Path) -> Path:
     return target
 
 
-def disputed_measures(workspace: Path, settings: Settings | None = None) -> list[DisputedMeasure]:
+def disputed_measures(
+    workspace: Path,
+    settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[DisputedMeasure]:
     """Every measure on which the library's documents (and saved reports) disagree."""
     claims: list[Claim] = []
     dates: dict[str, datetime.date | None] = {}
     if library_paths(workspace):
         with Store.open(workspace) as store:
-            store.sync()
+            store.sync(progress)
             dates = {row.id: row.date for row in store.documents()}
             claims = store.claims()
     for report in _ledger_reports(workspace):

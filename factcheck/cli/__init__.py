@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
@@ -38,6 +40,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 stderr = Console(stderr=True)
+PROGRESS_AFTER = 5  # files: below this, no bar
 _state = {"debug": False}
 
 P = ParamSpec("P")
@@ -77,6 +80,34 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(ExitCode.INTERNAL) from None
 
     return wrapper
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A (done, total) callback drawing a transient bar on a terminal once work is long."""
+    bars: list[tuple[Progress, TaskID]] = []
+
+    def advance(done: int, total: int) -> None:
+        if total <= PROGRESS_AFTER or not stderr.is_terminal:
+            return  # rich's Progress also prints a blank line when it stops off a terminal
+        if not bars:
+            bar = Progress(
+                TextColumn(label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=stderr,
+                transient=True,
+            )
+            bars.append((bar, bar.add_task("add", total=total)))
+            bar.start()
+        bar, task = bars[0]
+        bar.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        for bar, _task in bars:
+            bar.stop()
 
 
 def _one_line(message: str) -> str:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck import workspace
-from factcheck.cli import app, handle_errors, stderr
+from factcheck.cli import app, handle_errors, progress_bar, stderr
 
 
 class DisputedFormat(StrEnum):
@@ -43,7 +43,8 @@ def disputed_cmd(
     Example: factcheck disputed --format json
     """
     folder = workspace.workspace_dir(workspace_path)
-    measures = workspace.disputed_measures(folder)
+    with progress_bar("indexing the library") as progress:
+        measures = workspace.disputed_measures(folder, progress=progress)
     console = Console()
     chosen = output_format or (DisputedFormat.TABLE if console.is_terminal else DisputedFormat.JSON)
     if chosen is DisputedFormat.JSON:

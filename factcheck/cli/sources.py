@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
 
 from factcheck import library, workspace
-from factcheck.cli import ExitCode, handle_errors, stderr
+from factcheck.cli import ExitCode, handle_errors, progress_bar, stderr
 
 sources_app = typer.Typer(
     help="Manage the source library: the documents in the workspace's sources/ folder.",
@@ -24,7 +21,6 @@ sources_app = typer.Typer(
 )
 
 # Below this many files the bar would flash and vanish before anyone could read it.
-PROGRESS_AFTER = 5
 
 WorkspaceOption = Annotated[
     str | None,
@@ -71,7 +67,7 @@ def add_cmd(
     """
     when = library.parse_date(date) if date is not None else None
     folder = workspace.workspace_dir(workspace_path)
-    with _progress_bar() as progress:
+    with progress_bar("adding sources") as progress:
         result = library.add_sources(
             folder, paths, title=title, publisher=publisher, date=when, url=url, progress=progress
         )
@@ -173,31 +169,3 @@ def remove_cmd(
             return
     removed = library.remove_source(folder, source_id)
     stderr.print(f"removed {source_id} ({removed})", highlight=False, markup=False, soft_wrap=True)
-
-
-@contextmanager
-def _progress_bar() -> Iterator[library.ProgressCallback]:
-    """A callback showing a transient bar on a terminal's stderr once there are enough files."""
-    bars: list[tuple[Progress, TaskID]] = []
-
-    def advance(done: int, total: int) -> None:
-        if total <= PROGRESS_AFTER or not stderr.is_terminal:
-            return  # rich's Progress also prints a blank line when it stops off a terminal
-        if not bars:
-            bar = Progress(
-                TextColumn("adding sources"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=stderr,
-                transient=True,
-            )
-            bars.append((bar, bar.add_task("add", total=total)))
-            bar.start()
-        bar, task = bars[0]
-        bar.update(task, completed=done)
-
-    try:
-        yield advance
-    finally:
-        for bar, _task in bars:
-            bar.stop()

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from factcheck import report as render
 from factcheck import workspace
-from factcheck.cli import ExitCode, app, handle_errors, stderr
+from factcheck.cli import ExitCode, app, handle_errors, progress_bar, stderr
 from factcheck.cli.claims import _write
 from factcheck.model import VerdictLabel
 
@@ -72,7 +72,10 @@ def verify_cmd(
             )
         sources = [*sources, *context.args]  # "--sources a.md b.md c.md"
     folder = workspace.workspace_dir(workspace_path)
-    result = workspace.verify_article(article, sources, workspace=folder, save=not no_save)
+    with progress_bar("indexing the library") as progress:
+        result = workspace.verify_article(
+            article, sources, workspace=folder, save=not no_save, progress=progress
+        )
     to_stdout = output is None or str(output) == "-"
     console = Console()
     chosen = output_format or (
