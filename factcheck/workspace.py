@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from factcheck.claims import extract_claims
 from factcheck.disputes import find_disputes
-from factcheck.errors import InputError, SourceNotFound
+from factcheck.errors import FactcheckError, InputError, SourceNotFound
 from factcheck.files import write_atomic
 from factcheck.ledger import load_reports
 from factcheck.lexicon import lemma, unit_head
@@ -47,11 +47,25 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
-def claims_for_paths(paths: Iterable[str]) -> Iterator[tuple[Document, list[Claim]]]:
-    """Load each document and extract its claims, one document at a time."""
-    for path in expand_paths(paths):
-        document = load_document(path)
-        yield document, extract_claims(document)
+def claims_for_paths(
+    paths: Iterable[str], skipped: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """Load each document and extract its claims, one document at a time.
+
+    A file named directly that cannot be read is an error; with `skipped`, an unreadable
+    file found inside a folder is recorded there (path, reason) and the others go on.
+    """
+    for raw in paths:
+        inside_folder = raw != "-" and Path(raw).is_dir()
+        for path in expand_paths([raw]):
+            try:
+                document = load_document(path)
+            except FactcheckError as error:
+                if not inside_folder or skipped is None:
+                    raise
+                skipped.append((path, str(error)))
+                continue
+            yield document, extract_claims(document)
 
 
 def workspace_dir(explicit: str | None = None) -> Path:

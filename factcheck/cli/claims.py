@@ -10,6 +10,7 @@ from rich.console import Console
 
 from factcheck import report, workspace
 from factcheck.cli import app, handle_errors, stderr
+from factcheck.errors import InputError
 from factcheck.files import write_atomic
 from factcheck.model import Claim
 
@@ -46,9 +47,14 @@ def claims_cmd(
     """
     collected: list[Claim] = []
     documents = 0
-    for _document, claims in workspace.claims_for_paths(paths):
+    skipped: list[tuple[str, str]] = []
+    for _document, claims in workspace.claims_for_paths(paths, skipped):
         collected.extend(claims)
         documents += 1
+    for _path, reason in skipped:  # the reason names the file
+        stderr.print(f"skipped: {reason}", markup=False, highlight=False, soft_wrap=True)
+    if skipped and not documents:
+        raise InputError(f"no readable document among {len(skipped)} file(s); see above")
     to_stdout = output is None or str(output) == "-"
     console = Console()
     chosen = output_format or (

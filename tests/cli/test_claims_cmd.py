@@ -234,3 +234,23 @@ def test_unknown_format_is_a_usage_error(article: Path) -> None:
     result = invoke("claims", str(article), "--format", "xml")
     assert result.exit_code == 2
     no_traceback(result)
+
+
+def test_a_bad_file_inside_a_folder_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Some 300 people fled the floods.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    result = invoke("claims", str(folder), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert len(stdout_of(result).splitlines()) == 1
+    assert "skipped" in stderr_of(result) and "bad.txt" in stderr_of(result)
+
+
+def test_a_folder_of_only_bad_files_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"%PDF-1.7\n" + b"\x00" * 16)
+    result = invoke("claims", str(folder), "--format", "jsonl")
+    assert result.exit_code == 2
+    assert "no readable document" in stderr_of(result)
