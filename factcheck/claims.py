@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from lemminflect import getInflection
 
-from factcheck.figures import MONTH, SPELLED_NUMBERS, YEAR, Candidate, DateContext, read_figures
+from factcheck.figures import (
+    MONTH,
+    SPELLED_NUMBERS,
+    YEAR,
+    Candidate,
+    DateContext,
+    month_number,
+    read_figures,
+)
 from factcheck.lexicon import AUXILIARIES, STOP_WORDS, is_noun, lemma, pos_tags, verb_forms
 from factcheck.model import Claim, Document, Figure, FigureKind, text_id
 from factcheck.text import split_sentences
@@ -218,8 +226,6 @@ def _extract_claims(document: Document) -> list[Claim]:
 
 
 def _last_month_year(sentence: str) -> tuple[int, int] | None:
-    from factcheck.figures import _month_number
-
     matches = list(
         re.finditer(
             rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<y>{YEAR})\b", sentence
@@ -228,7 +234,7 @@ def _last_month_year(sentence: str) -> tuple[int, int] | None:
     if not matches:
         return None
     last = matches[-1]
-    return _month_number(last.group("m")), int(last.group("y"))
+    return month_number(last.group("m")), int(last.group("y"))
 
 
 def _claim(

@@ -370,7 +370,8 @@ class DateContext:
     future: bool = False
 
 
-def _month_number(word: str) -> int:
+def month_number(word: str) -> int:
+    """The number of a month name or abbreviation ("Sept." -> 9)."""
     return MONTHS[word.rstrip(".").lower()]
 
 
@@ -525,7 +526,7 @@ def _find_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
 
 def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidate]:
     explicit_years = [
-        (m.start(), _month_number(m.group("m")), int(m.group("y")))
+        (m.start(), month_number(m.group("m")), int(m.group("y")))
         for m in re.finditer(
             rf"(?P<m>{MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y>{YEAR})\b|"
             rf"\b\d{{1,2}}\s+(?P<m2>{MONTH})\s+(?P<y2>{YEAR})\b",
@@ -533,7 +534,7 @@ def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidat
         )
         if m.group("m")
     ] + [
-        (m.start(), _month_number(m.group("m2")), int(m.group("y2")))
+        (m.start(), month_number(m.group("m2")), int(m.group("y2")))
         for m in re.finditer(rf"\b\d{{1,2}}\s+(?P<m2>{MONTH})\s+(?P<y2>{YEAR})\b", sentence)
     ]
 
@@ -558,7 +559,7 @@ def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidat
                 start = lead.start() if lead and between else match.start()
                 y1 = int(groups["y1"]) if groups["y1"] else None
                 y2 = int(groups["y2"]) if groups["y2"] else None
-                m1, m2 = _month_number(groups["m1"]), _month_number(groups["m2"])
+                m1, m2 = month_number(groups["m1"]), month_number(groups["m2"])
                 year2 = y2 if y2 is not None else y1
                 year1 = y1 if y1 is not None else year2
                 if year1 is None:
@@ -573,7 +574,7 @@ def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidat
                     priority=6,
                 )
                 continue
-            month = _month_number(groups["m"])
+            month = month_number(groups["m"])
             explicit = int(groups["y"]) if groups.get("y") else None
             if name in ("day_range_month", "month_day_range"):
                 d1, d2 = _day_number(groups["d1"]), _day_number(groups["d2"])
@@ -607,7 +608,7 @@ def _find_single_dates(sentence: str, context: DateContext) -> Iterator[Candidat
             continue
         if _is_name_part(sentence, match.start("m"), match.end("m")):
             continue
-        month = _month_number(word)
+        month = month_number(word)
         following = FOLLOWING_MONTH_YEAR.match(sentence, match.end())
         explicit = int(following.group(1)) if following else None  # "May and June 2010"
         year = _year_for(month, None, context, explicit)
@@ -815,9 +816,6 @@ def _find_numbers(
     for match in VAGUE.finditer(sentence) if not words.isdisjoint(VAGUE_WORDS) else ():
         index = next(i for i in range(len(VAGUE_AMOUNTS)) if match.group(f"v{i}"))
         _, low, high = VAGUE_AMOUNTS[index]
-        after = sentence[match.end() :]
-        if re.match(r"\s+of\s+(?:dollars|euros|pounds)\b", after):
-            pass
         yield Candidate(
             match.start(),
             match.end(),
@@ -1351,16 +1349,12 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
     if q_match and cand.qualifier is Q.EXACT:
         index = next(i for i in range(len(QUALIFIER_BEFORE)) if q_match.group(f"q{i}"))
         qualifier = QUALIFIER_BEFORE[index][1]
-        word = q_match.group().strip().lower()
-        if not (word == "some" and cand.written == "words" and False):
-            cand.start = cand.start - (len(before[-40:]) - q_match.start())
-            cand.qualifier = qualifier
-            if qualifier in (Q.GT, Q.GE):
-                cand.high = None
-            elif qualifier in (Q.LT, Q.LE):
-                cand.low = None
-    elif q_match and cand.qualifier is Q.VAGUE:
-        pass
+        cand.start = cand.start - (len(before[-40:]) - q_match.start())
+        cand.qualifier = qualifier
+        if qualifier in (Q.GT, Q.GE):
+            cand.high = None
+        elif qualifier in (Q.LT, Q.LE):
+            cand.low = None
     # the number itself, then scale words written out after it ("10 thousand")
     after = sentence[cand.end :]
     scale = SCALE_AFTER.match(after)
@@ -1442,8 +1436,6 @@ def _apply_context(sentence: str, cand: Candidate) -> Candidate | None:
                 cand.qualifier, cand.high = Q.GE, None
             else:
                 cand.qualifier, cand.low = Q.LE, None
-    if cand.qualifier is Q.RANGE and cand.kind is K.COUNT and cand.unit is None:
-        pass
     return cand
 
 
@@ -1661,7 +1653,3 @@ FRACTION_WORDS = frozenset(
 )
 SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 DOZEN = re.compile(r"\ba\s+dozen\b|\bhalf\s+a\s+dozen\b", re.IGNORECASE)
-
-
-def _has_number_words(sentence: str) -> bool:
-    return not NUMBER_WORD_HINTS.isdisjoint(LOWER_WORD.findall(sentence.lower()))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV
 
-from factcheck.model import FigureKind, Qualifier
+from factcheck.model import FigureKind
 from factcheck.numerals import MULTIPLIERS, TENS, UNITS
 
 if TYPE_CHECKING:
@@ -56,9 +56,6 @@ PHYSICAL_UNITS: set[str] = set(
     kcal joule joules bp decibel decibels db
     """.split()
 )
-QUANTITY_HEADS = {
-    "parts": "parts per million",
-}
 QUANTITY_RATE = re.compile(
     r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour)|"
     r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly))\b",
@@ -565,11 +562,6 @@ def _merge_duration_parts(sentence: str, cand: Candidate) -> None:
     cand.low = cand.high = total
     cand.unit = "seconds"
     cand.end += match.end()
-
-
-def qualifier_widens(qualifier: Qualifier) -> bool:
-    """Whether a qualifier leaves the figure's interval open or fuzzy."""
-    return qualifier is not Qualifier.EXACT
 
 
 HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -21,6 +21,7 @@ from factcheck.claims import extract_claims
 from factcheck.errors import FactcheckError, InputError, SourceNotFound, StoreError
 from factcheck.model import Claim, Document, Record
 from factcheck.sources import LOADERS, load_document
+from factcheck.store import library_files
 from factcheck.text import split_sentences
 
 LIBRARY_FOLDER = "sources"
@@ -185,16 +186,7 @@ def remove_source(workspace: Path, source_id: str) -> Path:
 
 def library_paths(workspace: Path) -> list[str]:
     """The documents of the library: readable files under `sources/`, README aside, sorted."""
-    # The same rule as workspace.library_paths, kept here so that workspace.py may import this
-    # module without a cycle.
-    folder = workspace / LIBRARY_FOLDER
-    if not folder.is_dir():
-        return []
-    return [
-        str(child)
-        for child in sorted(folder.rglob("*"))
-        if child.is_file() and child.suffix.lower() in LOADERS and child.name.lower() != "readme.md"
-    ]
+    return [path for path, _ in library_files(workspace)]
 
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:

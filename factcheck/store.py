@@ -252,7 +252,7 @@ class Store:
         A file that cannot be read is skipped with its reason and the others still go in.
         Everything happens in one transaction, so readers see the old index or the new one.
         """
-        found = _library_files(self.workspace)
+        found = library_files(self.workspace)
         paths = [path for path, _ in found]
         file_stats = dict(found)
         total = len(paths)
@@ -594,8 +594,9 @@ def match_query(words: Iterable[str]) -> str:
     return " OR ".join(phrases)
 
 
-def _library_files(workspace: Path) -> list[tuple[str, tuple[int, int] | None]]:
-    """The library's files with (mtime_ns, size), in one pass of os.scandir (fast on 100,000)."""
+def library_files(workspace: Path) -> list[tuple[str, tuple[int, int] | None]]:
+    """The library's documents (readable files under `sources/`, README aside), sorted, each
+    with (mtime_ns, size) from one pass of os.scandir (fast on 100,000 files)."""
     folder = workspace / LIBRARY_FOLDER
     if not folder.is_dir():
         return []

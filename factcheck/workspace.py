@@ -22,7 +22,7 @@ from factcheck.model import Claim, DisputedMeasure, Document, Report
 from factcheck.pipeline import SourceInfo, verify, verify_claims
 from factcheck.settings import Settings
 from factcheck.sources import LOADERS, load_document
-from factcheck.store import Store
+from factcheck.store import Store, library_files
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -76,14 +76,7 @@ def workspace_dir(explicit: str | None = None) -> Path:
 
 def library_paths(workspace: Path) -> list[str]:
     """The documents of the workspace's source library (`sources/`)."""
-    folder = workspace / "sources"
-    if not folder.is_dir():
-        return []
-    return [
-        str(child)
-        for child in sorted(folder.rglob("*"))
-        if child.is_file() and child.suffix.lower() in LOADERS and child.name.lower() != "readme.md"
-    ]
+    return [path for path, _ in library_files(workspace)]
 
 
 def verify_article(
