@@ -13,6 +13,7 @@ from rich.text import Text
 
 from factcheck import workspace
 from factcheck.cli import app, handle_errors, progress_bar, stderr
+from factcheck.cli._options import WorkspaceOption
 
 
 class DisputedFormat(StrEnum):
@@ -31,12 +32,7 @@ def disputed_cmd(
             "--format", "-f", help="Output format; default: table on a terminal, json otherwise."
         ),
     ] = None,
-    workspace_path: Annotated[
-        str | None,
-        typer.Option(
-            "--workspace", "-w", help="Workspace folder (default: $FACTCHECK_WORKSPACE or .)."
-        ),
-    ] = None,
+    workspace_path: WorkspaceOption = None,
 ) -> None:
     """List every measure on which the documents of the library and ledger disagree.
 

@@ -9,6 +9,7 @@ import typer
 
 from factcheck import ledger, workspace
 from factcheck.cli import app, handle_errors, stderr
+from factcheck.cli._options import WorkspaceOption
 from factcheck.errors import InputError, SourceNotFound
 from factcheck.files import write_atomic
 
@@ -30,12 +31,7 @@ def export_cmd(
             "--format", "-f", help="Output format; default: from the file's suffix (csv for '-')."
         ),
     ] = None,
-    workspace_path: Annotated[
-        str | None,
-        typer.Option(
-            "--workspace", "-w", help="Workspace folder (default: $FACTCHECK_WORKSPACE or .)."
-        ),
-    ] = None,
+    workspace_path: WorkspaceOption = None,
 ) -> None:
     """Export every claim of the saved reports, one row per claim, ordered by article.
 

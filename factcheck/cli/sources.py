@@ -14,20 +14,12 @@ from rich.text import Text
 
 from factcheck import library, workspace
 from factcheck.cli import ExitCode, handle_errors, progress_bar, stderr
+from factcheck.cli._options import WorkspaceOption
 
 sources_app = typer.Typer(
     help="Manage the source library: the documents in the workspace's sources/ folder.",
     no_args_is_help=True,
 )
-
-# Below this many files the bar would flash and vanish before anyone could read it.
-
-WorkspaceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--workspace", "-w", help="Workspace folder (default: $FACTCHECK_WORKSPACE or .)."
-    ),
-]
 
 
 class ListFormat(StrEnum):

@@ -12,6 +12,7 @@ from rich.console import Console
 from factcheck import report as render
 from factcheck import workspace
 from factcheck.cli import ExitCode, app, handle_errors, progress_bar, stderr
+from factcheck.cli._options import WorkspaceOption
 from factcheck.cli.claims import _write
 from factcheck.model import VerdictLabel
 
@@ -54,12 +55,7 @@ def verify_cmd(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit with code 1 when a claim is disputed.")
     ] = None,
-    workspace_path: Annotated[
-        str | None,
-        typer.Option(
-            "--workspace", "-w", help="Workspace folder (default: $FACTCHECK_WORKSPACE or .)."
-        ),
-    ] = None,
+    workspace_path: WorkspaceOption = None,
 ) -> None:
     """Check every figure of an article against the sources: supported, disputed or unverified.
 
