@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -187,10 +187,16 @@ def tokenize(sentence: str) -> Tokens:
     )
 
 
-def extract_claims(document: Document) -> list[Claim]:
-    """Split a document into atomic claims, one per figure, in text order."""
+def extract_claims(
+    document: Document, sentences: Sequence[tuple[int, int]] | None = None
+) -> list[Claim]:
+    """Split a document into atomic claims, one per figure, in text order.
+
+    `sentences` are the spans of `split_sentences(document.text)` when the caller has them.
+    """
     with _cyclic_gc_paused():
-        return _extract_claims(document)
+        spans = split_sentences(document.text) if sentences is None else sentences
+        return _extract_claims(document, spans)
 
 
 @contextmanager
@@ -209,10 +215,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _extract_claims(document: Document) -> list[Claim]:
+def _extract_claims(document: Document, spans: Sequence[tuple[int, int]]) -> list[Claim]:
     claims: list[Claim] = []
     anchor: tuple[int, int] | None = None
-    for sentence_start, sentence_end in split_sentences(document.text):
+    for sentence_start, sentence_end in spans:
         sentence = document.text[sentence_start:sentence_end]
         context = DateContext(doc_date=document.date, anchor=anchor)
         figures = read_figures(sentence, context)

@@ -525,9 +525,10 @@ class _Batch:
         # Sentence ids are handed out here (the write transaction holds the lock), so claims
         # can point at their sentence without a query per row.
         rowids: dict[tuple[int, int], int] = {}
-        for start, end in split_sentences(document.text):
+        spans = split_sentences(document.text)  # split once, for the table and the claims
+        for start, end in spans:
             rowids[(start, end)] = self._sentence(document.id, start, end, document.text[start:end])
-        for claim in extract_claims(document):
+        for claim in extract_claims(document, spans):
             span = (claim.sentence_start, claim.sentence_end)
             rowid = rowids.get(span)
             if rowid is None:  # the extractor split differently: keep the claim searchable
