@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from factcheck.linking import Vocabulary, idf_weights, measure_key, score
+from factcheck.linking import Vocabulary, idf_weights, measure_key, resolve_unsaid, score
 from factcheck.model import Claim, DisputedMeasure, Mention, Relation
 from factcheck.settings import Settings
 from factcheck.verdicts import Reading, compare
@@ -21,6 +21,7 @@ def find_disputes(
     settings = settings or Settings()
     vocabulary = Vocabulary(settings)
     keys = [measure_key(claim, vocabulary) for claim in claims]
+    resolve_unsaid(keys)
     idf = idf_weights(keys)
     parent = list(range(len(claims)))
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 from lemminflect import getAllInflections
@@ -52,6 +53,10 @@ class MeasureKey:
     days: tuple[int, int] | None = None
     # for single days: "MM-DD", so that a date without its year can still match
     month_day: str | None = None
+    # a count of people left unsaid ("238 killed" in a casualty list), with its value
+    bare_persons: bool = False
+    value: tuple[Decimal, Decimal] | None = None
+    noun_from_figure: bool = False  # the counted thing was taken from the same figure
     weights: dict[str, float] = field(default_factory=dict)
 
 
@@ -160,16 +165,23 @@ def measure_key(claim: Claim, vocabulary: Vocabulary) -> MeasureKey:
     names = frozenset(_names(_clause_tail(before)) + _names(_clause_head(after)))
     days = _day_span(claim) if claim.kind in (K.DATE, K.YEAR) else None
     month_day = _month_day(claim)
+    event = vocabulary.event_of(claim.predicate) or vocabulary.event_of_words(unit_words)
+    bare_persons = claim.kind is K.COUNT and not unit_words and event in PERSON_EVENTS
+    value = None
+    if isinstance(claim.low, Decimal) and isinstance(claim.high, Decimal):
+        value = (claim.low, claim.high)
     return MeasureKey(
         names=names,
         days=days,
         month_day=month_day,
         group=KIND_GROUPS.get(claim.kind, claim.kind.value),
         unit_code=unit_code,
-        event=vocabulary.event_of(claim.predicate) or vocabulary.event_of_words(unit_words),
+        event=event,
         noun=_noun_class(claim, vocabulary, words),
         words=frozenset(words),
         unit_words=unit_words,
+        bare_persons=bare_persons,
+        value=value,
     )
 
 
@@ -205,6 +217,9 @@ def _noun_class(claim: Claim, vocabulary: Vocabulary, words: set[str]) -> str | 
     # "a force of 2,030 persons": who the persons are, the clause says
     return in_context.pop() if len(in_context) == 1 else None
 
+
+# Events that happen to people: "238 killed" counts persons even with no noun after it
+PERSON_EVENTS = frozenset({"killed", "injured", "detained", "released"})
 
 # Words for "persons" that say nothing of who they are (English "people" is its own class)
 PERSON_WORDS = frozenset({"persons", "individuals", "осіб", "людей", "чоловік", "человек"})
@@ -278,11 +293,21 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
         if left.noun != right.noun:
             return None
         value += 0.3
-        reasons.append(f"same counted thing ({left.noun})")
+        taken = left.noun_from_figure or right.noun_from_figure
+        reasons.append(
+            f"same counted thing ({left.noun}"
+            + ("; unsaid on one side, taken from the same figure)" if taken else ")")
+        )
         if left.noun != "people" and not (left.event and right.event):
             # a specific counted thing ("troops") with no event to compare on one side —
             # typical of tables and of sources in other languages: the noun carries the link
             value += 0.1
+    elif left.bare_persons or right.bare_persons:
+        unsaid = _unsaid_persons(left, right)
+        if unsaid is None:
+            return None
+        value += 0.3
+        reasons.append(unsaid)
     elif left.group not in ("time",) and bool(left.unit_words) != bool(right.unit_words):
         value -= 0.25  # one says what it counts, the other does not: too vague to link
     if left.noun == "people" and right.noun == "people" and not (left.event and right.event):
@@ -312,6 +337,46 @@ def score(left: MeasureKey, right: MeasureKey, idf: dict[str, float]) -> Link | 
         top = sorted(shared, key=lambda word: -idf.get(word, 1.0))[:4]
         reasons.append("shared words: " + ", ".join(top))
     return Link(score=round(min(value, 1.0), 3), reasons=tuple(reasons))
+
+
+def _unsaid_persons(left: MeasureKey, right: MeasureKey) -> str | None:
+    """The reason a bare count of people ("19 killed") may be the other's measure, if any.
+
+    Unsaid, the count is read as the total of people; a source naming who (protesters,
+    police) states the same measure only if it gives the very same figure.
+    """
+    if not (left.event and left.event == right.event):
+        return None
+    bare, other = (left, right) if left.bare_persons else (right, left)
+    if other.bare_persons:
+        return "counted thing not said on either side"
+    if other.noun is None and other.unit_words:
+        return None  # the other counts something that is not a class of people we know
+    if other.noun in (None, "people"):
+        return "counted thing not said; read as people"
+    return None  # "238 killed" is not a count of protesters killed
+
+
+def resolve_unsaid(keys: Sequence[MeasureKey]) -> None:
+    """Give a bare count of people the counted thing of the same figure stated elsewhere.
+
+    A casualty list's "19 killed" next to a report's "19 police officers died" is most
+    likely the same count; the key takes "police" as its counted thing (in place) when
+    exactly one class of people has that figure for that event. Otherwise it stays bare
+    and is read as a total of people.
+    """
+    named: dict[tuple[str, tuple[Decimal, Decimal]], set[str]] = {}
+    for key in keys:
+        if key.event in PERSON_EVENTS and key.value and key.noun not in (None, "people"):
+            named.setdefault((key.event, key.value), set()).add(key.noun)
+    for key in keys:
+        if not key.bare_persons or key.event is None or key.value is None:
+            continue
+        nouns = named.get((key.event, key.value), set())
+        if len(nouns) == 1:
+            key.noun = next(iter(nouns))
+            key.bare_persons = False
+            key.noun_from_figure = True
 
 
 def best_links(

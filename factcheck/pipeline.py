@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factcheck.claims import extract_claims
-from factcheck.linking import MeasureKey, Vocabulary, best_links, idf_weights, measure_key
+from factcheck.linking import (
+    MeasureKey,
+    Vocabulary,
+    best_links,
+    idf_weights,
+    measure_key,
+    resolve_unsaid,
+)
 from factcheck.model import (
     CheckedClaim,
     Claim,
@@ -85,6 +92,7 @@ def verify_claims(
         ]
         everything = list(keyed.values())
     candidates = everything
+    resolve_unsaid([*article_keys, *(key for _, key in candidates)])
     idf = idf_weights([*article_keys, *(key for _, key in candidates)])
     totals = _totals_for_parts(article_claims, article_keys, candidates, idf, by_id, settings)
     checked = []

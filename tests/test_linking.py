@@ -288,3 +288,34 @@ def test_parts_are_summed_against_a_source_total() -> None:
     disputed = verify(article, [conflicting])
     assert [c.verdict.value for c in disputed.claims] == ["disputed", "disputed"]
     assert disputed.claims[0].totals[0].relation.value == "conflicts"
+
+
+def test_bare_casualty_count_is_read_as_people() -> None:
+    claim = only_claim(
+        check("- Casualties: 312 killed", "The ministry said 290 people died in the floods.")
+    )
+    assert claim.verdict is VerdictLabel.DISPUTED
+    [evidence] = claim.evidence
+    assert evidence.text == "290"
+    assert any("read as people" in reason for reason in evidence.reasons)
+
+
+def test_bare_casualty_count_is_not_a_count_of_a_named_group() -> None:
+    claim = only_claim(
+        check(
+            "- Casualties: 312 killed", "The ministry said 45 rescuers were killed in the floods."
+        )
+    )
+    assert claim.verdict is VerdictLabel.UNVERIFIED
+
+
+def test_bare_count_takes_the_group_of_the_same_figure() -> None:
+    report = check(
+        "- Losses: 12 killed",
+        "The ministry said 12 police officers were killed in the clashes.",
+        "Hospitals said 140 people were killed in the clashes.",
+    )
+    claim = only_claim(report)
+    assert claim.verdict is VerdictLabel.SUPPORTED
+    assert [item.document for item in claim.evidence] == ["src1"]
+    assert "taken from the same figure" in " ".join(claim.evidence[0].reasons)
